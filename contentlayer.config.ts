@@ -1,0 +1,42 @@
+import { defineDocumentType, makeSource } from "contentlayer2/source-files";
+import rehypeSlug from "rehype-slug";
+
+export const Article = defineDocumentType(() => ({
+  name: "Article",
+  filePathPattern: "articles/**/*.mdx",
+  contentType: "mdx",
+  fields: {
+    title: { type: "string", required: true },
+    description: { type: "string", required: true },
+    section: { type: "string", required: true },
+    order: { type: "number", required: true },
+    updated: { type: "date", required: true },
+    published: { type: "boolean", required: true },
+    related: { type: "list", of: { type: "string" }, default: [] },
+  },
+  computedFields: {
+    // File path = URL: content/articles/waiting-room.mdx is /help/waiting-room.
+    slug: { type: "string", resolve: (doc) => doc._raw.flattenedPath.replace(/^articles\//, "") },
+  },
+}));
+
+export const FaqEntry = defineDocumentType(() => ({
+  name: "FaqEntry",
+  filePathPattern: "faq/**/*.mdx",
+  contentType: "mdx",
+  fields: {
+    // Permanent: support staff paste /help/faq/<slug> into tickets. Renames keep a redirect (lib/help/slugs.ts).
+    slug: { type: "string", required: true },
+    question: { type: "string", required: true },
+    order: { type: "number", required: true },
+    related: { type: "list", of: { type: "string" }, default: [] },
+    published: { type: "boolean", required: true },
+  },
+}));
+
+export default makeSource({
+  contentDirPath: "content",
+  documentTypes: [Article, FaqEntry],
+  mdx: { rehypePlugins: [rehypeSlug] },
+  disableImportAliasWarning: true,
+});

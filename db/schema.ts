@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(now)
+    .$onUpdate(() => new Date());
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["owner", "support"] }).notNull().default("owner"),
+    // Bumped by "Sign out of every device" and password changes; a session carrying an older one is refused.
+    sessionVersion: integer("session_version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_unique").on(sql`lower(${t.email})`),
+    check("users_role_check", sql`${t.role} in ('owner', 'support')`),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    pmi: text("pmi").notNull(),
+    link: text("link").notNull(),
+    passcode: text("passcode"),
+    joinBeforeHost: integer("join_before_host", { mode: "boolean" }).notNull().default(false),
+    waitingRoom: integer("waiting_room", { mode: "boolean" }).notNull().default(true),
+    securedAt: integer("secured_at", { mode: "timestamp_ms" }),
+    securedBy: integer("secured_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("rooms_user_unique").on(t.userId),
+    uniqueIndex("rooms_pmi_unique").on(t.pmi),
+    uniqueIndex("rooms_link_lower_unique").on(sql`lower(${t.link})`),
+    check("rooms_pmi_format", sql`length(${t.pmi}) = 10 and ${t.pmi} not glob '*[^0-9]*' and substr(${t.pmi}, 1, 1) between '2' and '9'`),
+    check("rooms_link_format", sql`length(${t.link}) between 5 and 40 and ${t.link} = lower(${t.link}) and ${t.link} not glob '*[^a-z0-9.]*' and ${t.link} glob '[a-z]*' and ${t.link} not like '%..%' and ${t.link} not like '%.'`),
+    check("rooms_passcode_format", sql`${t.passcode} is null or (length(${t.passcode}) between 6 and 10 and ${t.passcode} not glob '*[^A-Za-z0-9@*_-]*')`),
+    // SPEC §3: join before host needs a passcode; every room has a passcode or a waiting room.
+    check("rooms_jbh_needs_passcode", sql`${t.joinBeforeHost} = 0 or ${t.passcode} is not null`),
+    check("rooms_passcode_or_waiting_room", sql`${t.passcode} is not null or ${t.waitingRoom} = 1`),
+  ],
+);
+
+/** A released PMI or link, held for its previous owner for 30 days (SPEC §3). */
+export const roomHolds = sqliteTable(
+  "room_holds",
+  {
+    kind: text("kind", { enum: ["pmi", "link"] }).notNull(),
+    value: text("value").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.value] }), check("room_holds_kind_check", sql`${t.kind} in ('pmi', 'link')`)],
+);
+
+/** Room history: who changed what, when. Secret values (the passcode) are recorded as changed, never stored. */
+export const roomChanges = sqliteTable(
+  "room_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["created", "updated", "secured"] }).notNull(),
+    changes: text("changes", { mode: "json" }).$type<RoomChange[]>().notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("room_changes_room_at").on(t.roomId, t.at)],
+);
+
+export type RoomChange = { field: string; from?: string | boolean | null; to?: string | boolean | null };
+
+/** Counters for rate-limiter-flexible's RateLimiterSQLite (its own column layout). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Room = typeof rooms.$inferSelect;
+export type NewRoom = typeof rooms.$inferInsert;
+export type RoomChangeRow = typeof roomChanges.$inferSelect;

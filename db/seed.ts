@@ -1,0 +1,28 @@
+import "server-only";
+import { db, type Db } from "./index";
+import { migrate } from "./migrate";
+import { hashPassword } from "@/lib/password";
+import { countUsers, createUserWithRoom } from "@/lib/users";
+
+export const DEMO_PASSWORD = "roomdesk-demo";
+
+export const DEMO_ACCOUNTS = [
+  { email: "ada@example.edu", name: "Ada Lovelace", role: "owner" },
+  { email: "grace@example.edu", name: "Grace Hopper", role: "owner" },
+  { email: "support@example.edu", name: "Support Desk", role: "support" },
+] as const;
+
+/** Creates the demo accounts, only in an empty database (never next to real accounts). */
+export async function seedDemo(database: Db): Promise<boolean> {
+  if (countUsers(database) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) createUserWithRoom(database, { ...account, passwordHash });
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const database = db();
+  migrate(database);
+  const created = await seedDemo(database);
+  console.log(created ? "Demo accounts created." : "The database already has accounts; nothing seeded.");
+}

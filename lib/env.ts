@@ -1,0 +1,38 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting the server reads, validated once. Limits have safe production defaults; tests and
+// benchmarks override them through the environment.
+const int = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default(path.join(process.cwd(), "data", "roomdesk.db")),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // Failed sign-ins: per (account, client), per client, per account across all clients (ASVS 2.2.1: at most 100 an hour).
+  SIGNIN_LIMIT_ACCOUNT_CLIENT: int(5),
+  SIGNIN_WINDOW_ACCOUNT_CLIENT_SECONDS: int(15 * 60),
+  SIGNIN_LIMIT_CLIENT: int(50),
+  SIGNIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
+  SIGNIN_LIMIT_ACCOUNT: int(100),
+  SIGNIN_WINDOW_ACCOUNT_SECONDS: int(60 * 60),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) {
+    throw new Error(
+      "AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and start again with AUTH_SECRET=<value>.",
+    );
+  }
+  return secret;
+}

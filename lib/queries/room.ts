@@ -1,0 +1,13 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { rooms, type Room } from "@/db/schema";
+import { requireUser } from "@/lib/auth";
+
+/** The signed-in owner's room; the caller's identity comes from the session, never from an argument. */
+export async function myRoom(): Promise<Room> {
+  const user = await requireUser();
+  const room = db().select().from(rooms).where(eq(rooms.userId, user.id)).get();
+  if (!room) throw new Error(`Account ${user.id} has no room`);
+  return room;
+}

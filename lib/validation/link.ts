@@ -1,0 +1,24 @@
+import { RESERVED_LINKS, type RuleId } from "./rules";
+
+export const LINK_MIN = 5;
+export const LINK_MAX = 40;
+
+/** Links are unique without regard to case, so they are stored (and looked up) in lower case. */
+export function normalizeLink(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+export function isReservedLink(link: string): boolean {
+  return (RESERVED_LINKS as readonly string[]).includes(link.toLowerCase());
+}
+
+export function linkProblems(input: string): RuleId[] {
+  const value = input.trim();
+  if (value.length < LINK_MIN || value.length > LINK_MAX) return ["link-length"];
+  if (!/^[A-Za-z0-9.]+$/.test(value)) return ["link-characters"];
+  const problems: RuleId[] = [];
+  if (!/^[A-Za-z]/.test(value)) problems.push("link-start");
+  if (value.includes("..") || value.endsWith(".")) problems.push("link-dots");
+  if (isReservedLink(value)) problems.push("link-reserved");
+  return problems;
+}

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from "./tests/support/env";
+
+// Playwright cannot download browsers here: drive Debian's Chromium.
+const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "tsx --conditions=react-server scripts/e2e-server.ts",
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_PATH: E2E_DATABASE_PATH,
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      AUTH_TRUST_HOST: "true",
+      // Every test shares 127.0.0.1, so the per-client limit is raised; the per-account limits stay low to be testable.
+      SIGNIN_LIMIT_ACCOUNT_CLIENT: "5",
+      SIGNIN_LIMIT_CLIENT: "10000",
+      SIGNIN_LIMIT_ACCOUNT: "8",
+    },
+  },
+});

@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// `npm run demo`: a working Roomdesk on an embedded SQLite file, with demo accounts, in one command.
+const root = process.cwd();
+const dataDir = path.join(root, "data");
+fs.mkdirSync(dataDir, { recursive: true });
+
+const secretFile = path.join(dataDir, "auth-secret");
+if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+process.env.AUTH_SECRET ??= fs.readFileSync(secretFile, "utf8").trim();
+process.env.DATABASE_PATH ??= path.join(dataDir, "roomdesk.db");
+process.env.AUTH_TRUST_HOST ??= "true";
+const port = process.env.PORT ?? "3000";
+
+const { db } = await import("@/db");
+const { migrate } = await import("@/db/migrate");
+const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/db/seed");
+migrate(db());
+const seeded = await seedDemo(db());
+db().$client.close();
+
+function newestMtime(entry: string): number {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(full).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const sources = ["app", "lib", "db", "content", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "contentlayer.config.ts", "package-lock.json"];
+const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+if (sources.some((s) => newestMtime(s) > builtAt)) {
+  console.log("Building Roomdesk (first run, or the sources changed)...");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+
+const url = `http://localhost:${port}`;
+for (let i = 0; i < 120; i++) {
+  const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  if (ok) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+console.log(`\nRoomdesk is running at ${url}`);
+console.log(seeded ? "Demo accounts created:" : "Demo accounts (created on first run):");
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(22)} ${a.name.padEnd(14)} ${a.role}`);
+console.log(`  password for all three: ${DEMO_PASSWORD}\n`);

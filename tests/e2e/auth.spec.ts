@@ -1,0 +1,180 @@
+import { expect, test } from "@playwright/test";
+import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
+import { formMessage } from "../support/page";
+
+test.describe("sign-in", () => {
+  test("a signed-out visit to a protected page goes to sign-in and comes back after", async ({ page }) => {
+    await page.goto("/room");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Froom$/);
+    await page.getByLabel("Email").fill("ada@example.edu");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/room$/);
+    await expect(page.getByRole("heading", { name: "My room" })).toBeVisible();
+    await expect(page.getByTestId("pmi")).toHaveText(/^[2-9]\d{2} \d{3} \d{4}$/);
+    await expect(page.getByTestId("link")).toContainText("ada.lovelace");
+  });
+
+  test("a wrong password is refused with the message, keeps the email and starts no session", async ({ page, context }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill("grace@example.edu");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+    await expect(page.getByLabel("Email")).toHaveValue("grace@example.edu");
+    expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("an unknown email gets the same answer as a wrong password", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill("nobody-here@example.edu");
+    await page.getByLabel("Password").fill("whatever-it-is");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+  });
+
+  test("a callbackUrl to another site is ignored", async ({ page }) => {
+    await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
+    await page.getByLabel("Email").fill("grace@example.edu");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
+  });
+
+  test("sign-out ends the session", async ({ page }) => {
+    await signIn(page, "grace@example.edu", DEMO_PASSWORD, "/account");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/room");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Froom$/);
+  });
+});
+
+test.describe("sign-in without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("works as a plain form, and shows the error on a plain page", async ({ page }) => {
+    await page.goto("/signin?callbackUrl=%2Faccount");
+    await page.getByLabel("Email").fill("grace@example.edu");
+    await page.getByLabel("Password").fill("wrong-password!");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("grace@example.edu");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  });
+});
+
+test.describe("account", () => {
+  test("changing the password: the current one is required, the new one works, the old one no longer does", async ({ page }) => {
+    const account = createAccount();
+    await signIn(page, account.email, account.password, "/account");
+    const newPassword = "a brand new passphrase";
+
+    await page.getByLabel("Current password").fill("not my password at all");
+    await page.getByLabel("New password", { exact: true }).fill(newPassword);
+    await page.getByLabel("Confirm new password").fill(newPassword);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel("Current password").fill(account.password);
+    await page.getByLabel("New password", { exact: true }).fill("too short");
+    await page.getByLabel("Confirm new password").fill("too short");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+
+    await page.getByLabel("Current password").fill(account.password);
+    await page.getByLabel("New password", { exact: true }).fill(newPassword);
+    await page.getByLabel("Confirm new password").fill(newPassword);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(formMessage(page)).toContainText("Password changed");
+
+    // Still signed in here.
+    await page.goto("/room");
+    await expect(page.getByRole("heading", { name: "My room" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+    await page.getByLabel("Password").fill(newPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/room$/);
+  });
+
+  test("sign out of every device ends the other sessions and keeps this one", async ({ browser }) => {
+    const account = createAccount();
+    const laptop = await browser.newContext();
+    const phone = await browser.newContext();
+    const laptopPage = await laptop.newPage();
+    const phonePage = await phone.newPage();
+    await signIn(laptopPage, account.email, account.password, "/account");
+    await signIn(phonePage, account.email, account.password, "/room");
+
+    await laptopPage.getByRole("button", { name: "Sign out of every device" }).click();
+    await expect(formMessage(laptopPage)).toContainText("Every other device is signed out");
+
+    await phonePage.goto("/room");
+    await expect(phonePage).toHaveURL(/\/signin\?callbackUrl=%2Froom$/);
+    await laptopPage.goto("/room");
+    await expect(laptopPage.getByRole("heading", { name: "My room" })).toBeVisible();
+    await laptop.close();
+    await phone.close();
+  });
+});
+
+test.describe("sign-in limits", () => {
+  test("past the limit even the right password waits, while the owner on another address still gets in", async ({ browser }) => {
+    const account = createAccount();
+    const attacker = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.9" } });
+    const page = await attacker.newPage();
+    await page.goto("/signin");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(`wrong guess number ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+    }
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formMessage(page)).toHaveText(/^Too many failed sign-ins\. Try again in \d+ (minutes?|seconds?)\.$/);
+    await expect(page).toHaveURL(/\/signin/);
+
+    const owner = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.7" } });
+    const ownerPage = await owner.newPage();
+    await signIn(ownerPage, account.email, account.password, "/room");
+    await attacker.close();
+    await owner.close();
+  });
+
+  test("failures spread over many addresses still hit the per-account limit", async ({ browser }) => {
+    const account = createAccount();
+    for (let i = 0; i < 8; i++) {
+      const ctx = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `192.0.2.${i + 10}` } });
+      const page = await ctx.newPage();
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill("spray attempt password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+      await ctx.close();
+    }
+    const ctx = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.99" } });
+    const page = await ctx.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formMessage(page)).toContainText("Too many failed sign-ins");
+    await ctx.close();
+  });
+});

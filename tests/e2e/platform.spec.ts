@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../support/accounts";
+
+test("/api/health answers ok when the database does", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ ok: true });
+});
+
+for (const path of ["/", "/signin", "/api/health"]) {
+  test(`security headers on ${path}`, async ({ request }) => {
+    const res = await request.get(path);
+    const headers = res.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+}
+
+test("the session cookie is HttpOnly and SameSite=Lax over HTTP", async ({ page, context }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("ada@example.edu");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/room$/);
+  const cookie = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+});
+
+test("under HTTPS the session cookie is also Secure", async ({ request }) => {
+  const https = { "X-Forwarded-Proto": "https" };
+  const csrf = await (await request.get("/api/auth/csrf", { headers: https })).json();
+  const res = await request.post("/api/auth/callback/credentials", {
+    headers: https,
+    form: { csrfToken: csrf.csrfToken, email: "grace@example.edu", password: DEMO_PASSWORD, callbackUrl: "/room" },
+    maxRedirects: 0,
+  });
+  const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const session = setCookie.find((c) => c.startsWith("__Secure-authjs.session-token="));
+  expect(session, setCookie.join("\n")).toBeDefined();
+  expect(session).toMatch(/;\s*Secure/i);
+  expect(session).toMatch(/;\s*HttpOnly/i);
+  expect(session).toMatch(/;\s*SameSite=Lax/i);
+});

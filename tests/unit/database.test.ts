@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db";
+import { migrate } from "@/db/migrate";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { createUserWithRoom, userByEmail } from "@/lib/users";
+import { pmiProblems, linkProblems, passcodeProblems } from "@/lib/validation";
+import { tempDatabase, tempDatabaseFile } from "../support/temp-db";
+
+describe("migrations", () => {
+  it("are applied once even when two processes start at the same moment", async () => {
+    const file = tempDatabaseFile();
+    const a = openDatabase(file);
+    const b = openDatabase(file);
+    const applied = [migrate(a), migrate(b)];
+    expect(applied.filter((n) => n > 0)).toHaveLength(1);
+    expect(migrate(a)).toBe(0);
+  });
+
+  it("turn on WAL and foreign keys", () => {
+    const { db } = tempDatabase();
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+});
+
+describe("accounts", () => {
+  it("every account gets a room with SPEC §3 defaults", () => {
+    const { db } = tempDatabase();
+    const user = createUserWithRoom(db, { email: "Ada@Example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const room = db.$client.prepare("select * from rooms where user_id = ?").get(user.id) as Record<string, unknown>;
+    expect(user.email).toBe("ada@example.edu");
+    expect(pmiProblems(String(room.pmi))).toEqual([]);
+    expect(room.link).toBe("ada.lovelace");
+    expect(linkProblems(String(room.link))).toEqual([]);
+    expect(passcodeProblems(String(room.passcode))).toEqual([]);
+    expect(room.waiting_room).toBe(1);
+    expect(room.join_before_host).toBe(0);
+  });
+
+  it("adds a number to a link that is taken, and refuses a second account with the same email in any case", () => {
+    const { db } = tempDatabase();
+    createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const twin = createUserWithRoom(db, { email: "ada2@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const room = db.$client.prepare("select link from rooms where user_id = ?").get(twin.id) as { link: string };
+    expect(room.link).toBe("ada.lovelace2");
+    expect(() => db.$client.prepare("insert into users (email, name, password_hash) values ('ADA@example.edu', 'x', 'x')").run()).toThrow();
+    expect(userByEmail(db, " ADA@EXAMPLE.EDU ")?.name).toBe("Ada Lovelace");
+  });
+
+  it("the database itself refuses rooms that break the dependent-settings rules or reuse a PMI or link", () => {
+    const { db } = tempDatabase();
+    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const grace = createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
+    const adaRoom = db.$client.prepare("select * from rooms where user_id = ?").get(ada.id) as { pmi: string; link: string };
+    const update = (sql: string, ...args: unknown[]) => () => db.$client.prepare(sql).run(...args);
+    expect(update("update rooms set passcode = null, join_before_host = 1 where user_id = ?", grace.id)).toThrow(/CHECK/);
+    expect(update("update rooms set passcode = null, waiting_room = 0 where user_id = ?", grace.id)).toThrow(/CHECK/);
+    expect(update("update rooms set pmi = ? where user_id = ?", adaRoom.pmi, grace.id)).toThrow(/UNIQUE/);
+    expect(update("update rooms set link = ? where user_id = ?", adaRoom.link.toUpperCase(), grace.id)).toThrow();
+    expect(update("update rooms set link = 'grace..hopper' where user_id = ?", grace.id)).toThrow(/CHECK/);
+  });
+});
+
+describe("passwords", () => {
+  it("are hashed with Argon2id at OWASP's minimum and verified", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, "correct horse battery")).toBe(true);
+    expect(await verifyPassword(hash, "wrong horse battery")).toBe(false);
+  });
+
+  it("an unknown account is refused after the same Argon2 work", async () => {
+    expect(await verifyPassword(undefined, "anything")).toBe(false);
+  });
+});
