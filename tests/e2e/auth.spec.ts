@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
-import { formMessage } from "../support/page";
+import { formMessage, submit } from "../support/page";
 
 test.describe("sign-in", () => {
   test("a signed-out visit to a protected page goes to sign-in and comes back after", async ({ page }) => {
@@ -140,8 +140,9 @@ test.describe("sign-in limits", () => {
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill(`wrong guess number ${i}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submit(page, "Sign in");
       await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
+      await expect(page.getByLabel("Password")).toHaveValue("");
     }
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
@@ -164,7 +165,7 @@ test.describe("sign-in limits", () => {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill("spray attempt password");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submit(page, "Sign in");
       await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
       await ctx.close();
     }
