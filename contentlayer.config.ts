@@ -1,5 +1,21 @@
+import GithubSlugger from "github-slugger";
 import { defineDocumentType, makeSource } from "contentlayer2/source-files";
 import rehypeSlug from "rehype-slug";
+
+/** The ## and ### headings with the ids rehype-slug gives them (both use github-slugger), for the contents list. */
+function headings(raw: string) {
+  const slugger = new GithubSlugger();
+  const out: { level: number; text: string; id: string }[] = [];
+  let fenced = false;
+  for (const line of raw.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    const match = !fenced && /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (!match) continue;
+    const text = match[2]!.replace(/[*_`]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+    out.push({ level: match[1]!.length, text, id: slugger.slug(text) });
+  }
+  return out;
+}
 
 export const Article = defineDocumentType(() => ({
   name: "Article",
@@ -17,6 +33,7 @@ export const Article = defineDocumentType(() => ({
   computedFields: {
     // File path = URL: content/articles/waiting-room.mdx is /help/waiting-room.
     slug: { type: "string", resolve: (doc) => doc._raw.flattenedPath.replace(/^articles\//, "") },
+    headings: { type: "json", resolve: (doc) => headings(doc.body.raw) },
   },
 }));
 

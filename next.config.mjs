@@ -1,3 +1,8 @@
+import fs from "node:fs";
+
+// A renamed FAQ slug keeps its permalink working forever (see content/published-slugs.json).
+const published = JSON.parse(fs.readFileSync(new URL("./content/published-slugs.json", import.meta.url), "utf8"));
+
 // One fixed policy for every response: a per-request nonce would force every page to render dynamically.
 // Next's inline bootstrap scripts need 'unsafe-inline' without a nonce; everything else is same-origin only.
 const contentSecurityPolicy = [
@@ -25,6 +30,13 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  async redirects() {
+    return Object.entries(published.faqRenames).map(([old, target]) => ({
+      source: `/help/faq/${old}`,
+      destination: `/help/faq/${target}`,
+      permanent: true,
+    }));
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

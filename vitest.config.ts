@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
+      "contentlayer/generated": path.resolve(import.meta.dirname, ".contentlayer/generated"),
       // Unit tests run server modules directly; the guard only matters inside the Next bundles.
       "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
     },

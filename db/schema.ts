@@ -103,3 +103,19 @@ export type NewUser = typeof users.$inferInsert;
 export type Room = typeof rooms.$inferSelect;
 export type NewRoom = typeof rooms.$inferInsert;
 export type RoomChangeRow = typeof roomChanges.$inferSelect;
+
+/** "Was this helpful?" answers: one a visitor a page a day (the visitor is a digest of a random cookie). */
+export const helpVotes = sqliteTable(
+  "help_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    page: text("page").notNull(),
+    visitor: text("visitor").notNull(),
+    day: text("day").notNull(),
+    helpful: integer("helpful", { mode: "boolean" }).notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [uniqueIndex("help_votes_once_a_day").on(t.page, t.visitor, t.day), index("help_votes_page").on(t.page)],
+);
+
+export type HelpVote = typeof helpVotes.$inferSelect;

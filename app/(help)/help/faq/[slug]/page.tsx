@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { faqEntryBySlug, publishedFaqEntries, relatedArticles } from "@/lib/help/content";
+import { Breadcrumbs } from "../../../_components/breadcrumbs";
+import { CopyLink } from "../../../_components/copy-link";
+import { Mdx } from "../../../_components/mdx";
+import { RelatedArticles } from "../../../_components/related";
+import { WasThisHelpful } from "../../../_components/vote";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// The permalink support staff send. Renamed slugs redirect permanently (next.config.mjs).
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return publishedFaqEntries().map((f) => ({ slug: f.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const entry = faqEntryBySlug((await params).slug);
+  return entry ? { title: entry.question } : {};
+}
+
+export default async function FaqAnswerPage({ params }: Props) {
+  const entry = faqEntryBySlug((await params).slug);
+  if (!entry) notFound();
+  const entries = publishedFaqEntries();
+  const index = entries.findIndex((f) => f.slug === entry.slug);
+  const previous = entries[index - 1];
+  const next = entries[index + 1];
+  const path = `/help/faq/${entry.slug}`;
+  return (
+    <article className="max-w-3xl">
+      <link rel="canonical" href={path} />
+      <Breadcrumbs items={[{ label: "Help", href: "/help" }, { label: "FAQ", href: "/help/faq" }, { label: entry.question }]} />
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <h1 className="text-3xl font-bold">{entry.question}</h1>
+        <CopyLink href={path} label={entry.question} />
+      </div>
+      <div className="mt-4">
+        <Mdx code={entry.body.code} />
+      </div>
+      <p className="mt-4 text-sm">
+        <Link href={`/help/faq#${entry.slug}`}>See this answer among all questions</Link>
+      </p>
+      <WasThisHelpful page={path} />
+      <RelatedArticles articles={relatedArticles(entry.related)} />
+      <nav aria-label="More questions" className="no-print mt-8 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm">
+        {previous ? (
+          <Link href={`/help/faq/${previous.slug}`} rel="prev">
+            ← {previous.question}
+          </Link>
+        ) : <span />}
+        {next ? (
+          <Link href={`/help/faq/${next.slug}`} rel="next">
+            {next.question} →
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}
