@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
@@ -119,3 +119,8 @@ export const helpVotes = sqliteTable(
 );
 
 export type HelpVote = typeof helpVotes.$inferSelect;
+
+export const roomChangesRelations = relations(roomChanges, ({ one }) => ({
+  actor: one(users, { fields: [roomChanges.actorId], references: [users.id] }),
+  room: one(rooms, { fields: [roomChanges.roomId], references: [rooms.id] }),
+}));

@@ -1,8 +1,9 @@
 "use client";
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, className, ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ children, className, pending: pendingProp, ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending?: boolean }) {
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <button
       type="submit"

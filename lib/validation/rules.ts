@@ -64,8 +64,8 @@ export const RESERVED_LINKS = [
 type RuleDef = Omit<Rule, "help">;
 
 const defs: RuleDef[] = [
-  { id: "pmi-characters", group: "pmi", rule: "Digits only; spaces, dashes, dots and brackets are ignored, so a phone number can be typed as written.", message: "Use digits only (spaces, dashes, dots and brackets are fine).", example: "(415) 555-0134" },
-  { id: "pmi-length", group: "pmi", rule: "Exactly 10 digits.", message: "Enter exactly 10 digits.", example: "415 555 0134" },
+  { id: "pmi-characters", group: "pmi", rule: "Digits only; spaces, dashes, dots and brackets are ignored, so a phone number can be typed as written.", message: "Use digits only (spaces, dashes, dots and brackets are fine).", example: "415/555/0134" },
+  { id: "pmi-length", group: "pmi", rule: "Exactly 10 digits.", message: "Enter exactly 10 digits.", example: "415 555 013" },
   { id: "pmi-first-digit", group: "pmi", rule: "The first digit is 2 to 9.", message: "Start with a digit from 2 to 9.", example: "0415550134" },
   { id: "pmi-reserved-prefix", group: "pmi", rule: `The first three digits are not a reserved prefix: ${RESERVED_PMI_PREFIXES.join(", ")}.`, message: "Those first three digits are reserved (like 800 or 900): choose others.", example: "800 555 0134" },
   { id: "pmi-repeated-groups", group: "pmi", rule: "The first nine digits are not one group of three repeated three times.", message: "Don't repeat the same three digits three times.", example: "247 247 2471" },

@@ -10,3 +10,15 @@ export function queryE2eDb<T>(sql: string, ...params: unknown[]): T[] {
     db.close();
   }
 }
+
+export type RoomRow = { pmi: string; link: string; passcode: string | null; join_before_host: number; waiting_room: number };
+
+/** The stored room of an account, straight from the server's database file. */
+export function roomOf(email: string): RoomRow {
+  const [row] = queryE2eDb<RoomRow>(
+    "select r.pmi, r.link, r.passcode, r.join_before_host, r.waiting_room from rooms r join users u on u.id = r.user_id where u.email = ?",
+    email,
+  );
+  if (!row) throw new Error(`no room for ${email}`);
+  return row;
+}

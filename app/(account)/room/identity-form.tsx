@@ -1,0 +1,60 @@
+"use client";
+import { useState } from "react";
+import { useFormAction } from "@/app/_components/use-form-action";
+import { updateRoomIdentity } from "@/lib/actions/room";
+import { Field, FormMessage } from "@/app/_components/field";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { linkProblems, normalizeLink } from "@/lib/validation/link";
+import { normalizePmi, pmiProblems } from "@/lib/validation/pmi";
+import { ruleError, type FieldError } from "@/lib/validation/errors";
+
+type Props = { pmi: string; pmiFormatted: string; link: string; origin: string };
+
+const live = (problems: ReturnType<typeof pmiProblems>): FieldError | undefined => (problems[0] ? ruleError(problems[0]) : undefined);
+
+/** PMI and personal link, saved together. The rules run as you type; the server has the last word. */
+export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
+  const { state, pending, formProps } = useFormAction(updateRoomIdentity);
+  // What was typed since the last server answer or the last change to the saved room, whichever is newer.
+  const version = `${state.at ?? 0}|${pmi}|${link}`;
+  const [typed, setTyped] = useState<{ pmi?: string; link?: string; version?: string }>({});
+  const edited = (field: "pmi" | "link") => typed[field] !== undefined && typed.version === version;
+  const pmiValue = edited("pmi") ? typed.pmi! : (state.values?.pmi ?? pmiFormatted);
+  const linkValue = edited("link") ? typed.link! : (state.values?.link ?? link);
+  const pmiError = edited("pmi") ? live(pmiProblems(pmiValue)) : state.fieldErrors?.pmi;
+  const linkError = edited("link") ? live(linkProblems(linkValue)) : state.fieldErrors?.link;
+  const changing = normalizePmi(pmiValue.trim()) !== pmi || normalizeLink(linkValue) !== link;
+
+  return (
+    <form {...formProps} className="space-y-4" key={version} noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <Field
+        id="pmi"
+        name="pmi"
+        label="Personal Meeting ID"
+        defaultValue={pmiValue}
+        inputMode="tel"
+        autoComplete="off"
+        hint="10 digits, such as your office phone number. Spaces, dashes, dots and brackets are fine."
+        error={pmiError}
+        onChange={(e) => setTyped((t) => ({ ...(t.version === version ? t : {}), pmi: e.target.value, version }))}
+      />
+      <Field
+        id="link"
+        name="link"
+        label="Personal link"
+        defaultValue={linkValue}
+        autoComplete="off"
+        spellCheck={false}
+        hint={`5 to 40 letters, digits and dots. Your room opens at ${origin}/my/${normalizeLink(linkValue) || "…"}`}
+        error={linkError}
+        onChange={(e) => setTyped((t) => ({ ...(t.version === version ? t : {}), link: e.target.value, version }))}
+      />
+      <p className={`rounded-md p-3 text-sm ${changing ? "border border-amber-500 bg-amber-50" : "bg-slate-50"}`} role={changing ? "note" : undefined}>
+        <strong>Invitations you already sent stop working.</strong> A new Personal Meeting ID or link takes effect
+        at once; the old ones are kept for you for 30 days in case you want them back.
+      </p>
+      <SubmitButton pending={pending}>Save ID and link</SubmitButton>
+    </form>
+  );
+}

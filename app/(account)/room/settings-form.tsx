@@ -1,0 +1,100 @@
+"use client";
+import { useState } from "react";
+import { useFormAction } from "@/app/_components/use-form-action";
+import { updateRoomSettings } from "@/lib/actions/room";
+import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { generatePasscode } from "@/lib/validation/generate";
+import { passcodeProblems } from "@/lib/validation/passcode";
+import { ruleError } from "@/lib/validation/errors";
+import { settingsProblems } from "@/lib/validation/room";
+
+type Props = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
+
+const checked = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === "on");
+
+/** Passcode, join before host and waiting room, checked together because they depend on each other. */
+export function SettingsForm(props: Props) {
+  const { state, pending, formProps } = useFormAction(updateRoomSettings);
+  const refused = state.ok === false && state.values;
+  const initial = {
+    passcode: refused ? (state.values?.passcode ?? "") : (props.passcode ?? ""),
+    joinBeforeHost: refused ? checked(state.values?.joinBeforeHost, false) : props.joinBeforeHost,
+    waitingRoom: refused ? checked(state.values?.waitingRoom, false) : props.waitingRoom,
+  };
+  // Edits since the last server answer or the last change to the saved room, whichever is newer.
+  const version = `${state.at ?? 0}|${props.passcode}|${props.joinBeforeHost}|${props.waitingRoom}`;
+  const [draft, setDraft] = useState<typeof initial & { version: string }>();
+  const edited = draft !== undefined && draft.version === version;
+  const current = edited ? draft : initial;
+  const update = (patch: Partial<typeof initial>) => setDraft({ ...current, ...patch, version });
+
+  const passcodeProblem = current.passcode.trim() ? passcodeProblems(current.passcode.trim())[0] : undefined;
+  const dependent = settingsProblems({ passcode: current.passcode.trim() || null, joinBeforeHost: current.joinBeforeHost, waitingRoom: current.waitingRoom });
+  const passcodeError = edited
+    ? passcodeProblem
+      ? ruleError(passcodeProblem)
+      : dependent.find((p) => p.field === "passcode") && ruleError("passcode-or-waiting-room")
+    : state.fieldErrors?.passcode;
+  const jbhError = edited ? (dependent.some((p) => p.field === "joinBeforeHost") ? ruleError("jbh-needs-passcode") : undefined) : state.fieldErrors?.joinBeforeHost;
+
+  return (
+    <form {...formProps} className="space-y-4" key={version} noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <Field
+            id="passcode"
+            name="passcode"
+            label="Passcode"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={current.passcode}
+            onChange={(e) => update({ passcode: e.target.value })}
+            hint="6 to 10 letters, digits or @ * _ -. Upper and lower case differ. Leave empty for no passcode (the waiting room must then be on)."
+            error={passcodeError}
+          />
+        </div>
+        <button type="button" className="mb-1 rounded-md border border-slate-400 px-3 py-2 text-sm" onClick={() => update({ passcode: generatePasscode() })}>
+          Generate a new passcode
+        </button>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Who gets in</legend>
+        <div className="flex items-start gap-2">
+          <input
+            id="joinBeforeHost"
+            name="joinBeforeHost"
+            type="checkbox"
+            className="mt-1 h-4 w-4"
+            checked={current.joinBeforeHost}
+            onChange={(e) => update({ joinBeforeHost: e.target.checked })}
+            aria-invalid={jbhError ? true : undefined}
+            aria-describedby={jbhError ? "joinBeforeHost-error" : undefined}
+          />
+          <label htmlFor="joinBeforeHost">Join before host</label>
+        </div>
+        <FieldMessage id="joinBeforeHost-error" error={jbhError} />
+        <div className="flex items-start gap-2">
+          <input
+            id="waitingRoom"
+            name="waitingRoom"
+            type="checkbox"
+            className="mt-1 h-4 w-4"
+            checked={current.waitingRoom}
+            onChange={(e) => update({ waitingRoom: e.target.checked })}
+          />
+          <label htmlFor="waitingRoom">Waiting room</label>
+        </div>
+        {current.joinBeforeHost && current.waitingRoom ? (
+          <p className="rounded-md bg-brand-50 p-3 text-sm">
+            With the waiting room on, guests always wait for you to admit them. Join before host only applies when
+            the waiting room is off.
+          </p>
+        ) : null}
+      </fieldset>
+      <SubmitButton pending={pending}>Save settings</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import { startTransition, useActionState, type FormEvent } from "react";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * useActionState for forms that must keep what the person typed. With JavaScript, the submit is dispatched
+ * by hand, so React does not reset the form after the action (its default for `action` submissions) and a
+ * field edited while a result arrives is never wiped; without JavaScript, `action` posts the form as usual.
+ */
+export function useFormAction(action: Action) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => dispatch(formData));
+  };
+  return { state, pending, formProps: { action: dispatch, onSubmit } };
+}

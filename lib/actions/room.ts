@@ -1,0 +1,39 @@
+"use server";
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/db";
+import { changeIdentity, changeSettings, secureRoom, type Refusal } from "@/lib/room-service";
+import { ruleError, type FieldErrors } from "@/lib/validation/errors";
+import { roomIdentitySchema, roomSettingsSchema } from "@/lib/validation/room";
+import { userAction } from "./safe-action";
+
+function refusalsToErrors(refusals: Refusal[]): FieldErrors {
+  return Object.fromEntries(refusals.map((r) => [r.field, ruleError(r.rule)]));
+}
+
+/** Saves the PMI and the personal link together: both change or neither does. */
+export const updateRoomIdentity = userAction(roomIdentitySchema, (input, user) => {
+  const outcome = changeIdentity(db(), user.id, user.id, input);
+  if (!outcome.ok) return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+  revalidatePath("/room");
+  return {
+    ok: true,
+    message: outcome.changed.length > 0 ? "Saved. Your new Personal Meeting ID and link work now; the old ones no longer do." : "Nothing to change.",
+  };
+});
+
+export const updateRoomSettings = userAction(roomSettingsSchema, (input, user) => {
+  const outcome = changeSettings(db(), user.id, user.id, input);
+  if (!outcome.ok) return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+  revalidatePath("/room");
+  return { ok: true, message: outcome.changed.length > 0 ? "Saved." : "Nothing to change." };
+});
+
+/** The intrusion reset. Confirmed on the page (or on /room/secure without JavaScript) before it runs. */
+export const secureMyRoom = userAction(z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }), (_input, user) => {
+  secureRoom(db(), user.id, user.id);
+  revalidatePath("/room");
+  redirect("/room?secured=1");
+});
