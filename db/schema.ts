@@ -1,4 +1,5 @@
 import { relations, sql } from "drizzle-orm";
+import type { Recurrence } from "@/lib/validation/meeting";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
@@ -119,6 +120,48 @@ export const helpVotes = sqliteTable(
 );
 
 export type HelpVote = typeof helpVotes.$inferSelect;
+
+/**
+ * Scheduled meetings. A regular meeting owns a generated 11-digit ID and always a passcode; a meeting on the
+ * PMI stores no number at all and points at the room, so it follows the PMI when the owner changes it.
+ */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    meetingId: text("meeting_id"),
+    usesPmi: integer("uses_pmi", { mode: "boolean" }).notNull().default(false),
+    title: text("title").notNull(),
+    /** The wall-clock start as typed (YYYY-MM-DDTHH:mm) in `timeZone`; `startsAt` is the same instant in UTC. */
+    localStart: text("local_start").notNull(),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    timeZone: text("time_zone").notNull(),
+    /** How the series repeats (lib/validation Recurrence), null for a one-time meeting. */
+    recurrence: text("recurrence", { mode: "json" }).$type<Recurrence>(),
+    /** When the last occurrence ends (UTC), so "past" is one comparison. */
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    passcode: text("passcode"),
+    waitingRoom: integer("waiting_room", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("meetings_meeting_id_unique").on(t.meetingId),
+    index("meetings_user_ends").on(t.userId, t.endsAt),
+    check("meetings_id_kind", sql`(${t.usesPmi} = 1 and ${t.meetingId} is null) or (${t.usesPmi} = 0 and length(${t.meetingId}) = 11 and ${t.meetingId} not glob '*[^0-9]*')`),
+    check("meetings_regular_passcode", sql`${t.usesPmi} = 1 or ${t.passcode} is not null`),
+    check("meetings_duration", sql`${t.durationMinutes} between 15 and 1440`),
+  ],
+);
+
+export type Meeting = typeof meetings.$inferSelect;
 
 export const roomChangesRelations = relations(roomChanges, ({ one }) => ({
   actor: one(users, { fields: [roomChanges.actorId], references: [users.id] }),

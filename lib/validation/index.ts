@@ -6,3 +6,4 @@ export * from "./generate";
 export * from "./room";
 export * from "./errors";
 export * from "./account";
+export * from "./meeting";

@@ -1,5 +1,5 @@
 import { formatPmi } from "@/lib/validation/pmi";
-import { CopyText } from "./copy-text";
+import { CopyText } from "@/app/_components/copy-text";
 
 export function invitationText({ host, origin, pmi, link, passcode }: { host: string; origin: string; pmi: string; link: string; passcode: string | null }) {
   const pwd = passcode ? `?pwd=${encodeURIComponent(passcode)}` : "";

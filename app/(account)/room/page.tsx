@@ -7,7 +7,7 @@ import { siteOrigin } from "@/lib/site";
 import { userById } from "@/lib/users";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
-import { CopyText } from "./copy-text";
+import { CopyText } from "@/app/_components/copy-text";
 import { RoomHistory } from "./history";
 import { IdentityForm } from "./identity-form";
 import { Invitation } from "./invitation";

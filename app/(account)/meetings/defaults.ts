@@ -1,0 +1,54 @@
+import "server-only";
+import { generatePasscode } from "@/lib/validation/generate";
+import type { Meeting } from "@/db/schema";
+import type { MeetingDefaults } from "./meeting-form";
+
+/** Every IANA zone this runtime knows, UTC first. */
+export function timeZones(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+}
+
+/** Tomorrow at 09:00 on the wall clock of `timeZone`, as a datetime-local value. */
+function tomorrowMorning(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + 86_400_000));
+  return `${parts}T09:00`;
+}
+
+export function newMeetingDefaults(lastZone: string | null): MeetingDefaults {
+  const timeZone = lastZone ?? "UTC";
+  return {
+    title: "",
+    start: tomorrowMorning(timeZone),
+    duration: "60",
+    timeZone,
+    timeZoneKnown: lastZone !== null,
+    meetingIdType: "generate",
+    recurrence: "none",
+    weekdays: [],
+    ends: "count",
+    count: "10",
+    endDate: "",
+    passcode: generatePasscode(),
+    waitingRoom: true,
+  };
+}
+
+export function editMeetingDefaults(meeting: Meeting): MeetingDefaults {
+  const r = meeting.recurrence;
+  return {
+    meeting: meeting.id,
+    title: meeting.title,
+    start: meeting.localStart,
+    duration: String(meeting.durationMinutes),
+    timeZone: meeting.timeZone,
+    timeZoneKnown: true,
+    meetingIdType: meeting.usesPmi ? "pmi" : "generate",
+    recurrence: r ? r.frequency : "none",
+    weekdays: r?.weekdays ?? [],
+    ends: r?.until ? "date" : "count",
+    count: String(r?.count ?? 10),
+    endDate: r?.until ?? "",
+    passcode: meeting.passcode ?? generatePasscode(),
+    waitingRoom: meeting.waitingRoom,
+  };
+}

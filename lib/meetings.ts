@@ -1,0 +1,158 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { TZDate } from "@date-fns/tz";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalCalendarMethod } from "ical-generator";
+import type { Db } from "@/db";
+import { meetings, rooms, type Meeting, type Room } from "@/db/schema";
+import { nextOccurrence, occurrences, rruleFor } from "@/lib/meeting-time";
+import type { MeetingInput } from "@/lib/validation/meeting";
+import { formatMeetingId } from "@/lib/validation/meeting";
+import { formatPmi } from "@/lib/validation/pmi";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** An 11-digit meeting ID from a crypto source, unique among meetings (a PMI has 10 digits, so never equal). */
+export function generateMeetingId(tx: Pick<Db, "select">): string {
+  for (;;) {
+    const id = String(randomInt(1, 10)) + Array.from({ length: 10 }, () => randomInt(0, 10)).join("");
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingId, id)).get()) return id;
+  }
+}
+
+function timing(input: MeetingInput) {
+  const schedule = { localStart: input.start, timeZone: input.timeZone, recurrence: input.recurrence };
+  const starts = occurrences(schedule);
+  const last = starts[starts.length - 1] ?? starts[0]!;
+  return { startsAt: starts[0]!, endsAt: new Date(last.getTime() + input.duration * 60_000) };
+}
+
+function values(input: MeetingInput) {
+  return {
+    title: input.title,
+    localStart: input.start,
+    timeZone: input.timeZone,
+    durationMinutes: input.duration,
+    recurrence: input.recurrence,
+    usesPmi: input.usesPmi,
+    passcode: input.usesPmi ? null : input.passcode,
+    waitingRoom: input.usesPmi ? true : input.waitingRoom,
+    ...timing(input),
+  };
+}
+
+export function createMeeting(db: Db, userId: number, input: MeetingInput): Meeting {
+  return db.transaction(
+    (tx) => {
+      const room = tx.select().from(rooms).where(eq(rooms.userId, userId)).get();
+      if (!room) throw new Error(`Account ${userId} has no room`);
+      return tx
+        .insert(meetings)
+        .values({ userId, roomId: room.id, meetingId: input.usesPmi ? null : generateMeetingId(tx), ...values(input) })
+        .returning()
+        .get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Edits keep a generated ID for good; a meeting moved off the PMI gets one, a meeting moved onto it drops it. */
+export function updateMeeting(db: Db, userId: number, id: number, input: MeetingInput): Meeting | null {
+  return db.transaction(
+    (tx: Tx) => {
+      const current = tx.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).get();
+      if (!current) return null;
+      const meetingId = input.usesPmi ? null : (current.meetingId ?? generateMeetingId(tx));
+      return tx.update(meetings).set({ meetingId, ...values(input) }).where(eq(meetings.id, id)).returning().get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function deleteMeeting(db: Db, userId: number, id: number): boolean {
+  return db.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).run().changes > 0;
+}
+
+export type MeetingView = Meeting & { room: Room; joinId: string; joinIdFormatted: string; next: Date | null };
+
+function view(meeting: Meeting, room: Room, now: Date): MeetingView {
+  const joinId = meeting.usesPmi ? room.pmi : meeting.meetingId!;
+  return {
+    ...meeting,
+    room,
+    joinId,
+    joinIdFormatted: meeting.usesPmi ? formatPmi(joinId) : formatMeetingId(joinId),
+    next: nextOccurrence({ localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence }, meeting.durationMinutes, now),
+  };
+}
+
+/** Only the owner's own meeting; anyone else's id answers exactly like one that does not exist. */
+export function meetingForOwner(db: Db, userId: number, id: number, now = new Date()): MeetingView | null {
+  const row = db
+    .select({ meeting: meetings, room: rooms })
+    .from(meetings)
+    .innerJoin(rooms, eq(rooms.id, meetings.roomId))
+    .where(and(eq(meetings.id, id), eq(meetings.userId, userId)))
+    .get();
+  return row ? view(row.meeting, row.room, now) : null;
+}
+
+/** Upcoming meetings by next occurrence, and the past ones (most recent first). */
+export function meetingsForOwner(db: Db, userId: number, now = new Date()) {
+  const rows = db
+    .select({ meeting: meetings, room: rooms })
+    .from(meetings)
+    .innerJoin(rooms, eq(rooms.id, meetings.roomId))
+    .where(eq(meetings.userId, userId))
+    .orderBy(desc(meetings.startsAt))
+    .all()
+    .map((r) => view(r.meeting, r.room, now));
+  const upcoming = rows.filter((m) => m.next).sort((a, b) => a.next!.getTime() - b.next!.getTime());
+  const past = rows.filter((m) => !m.next).sort((a, b) => b.endsAt.getTime() - a.endsAt.getTime());
+  return { upcoming, past };
+}
+
+/** The time zone of the owner's most recently scheduled meeting, the form's default. */
+export function lastTimeZone(db: Db, userId: number): string | null {
+  return db.select({ tz: meetings.timeZone }).from(meetings).where(eq(meetings.userId, userId)).orderBy(desc(meetings.createdAt), desc(meetings.id)).get()?.tz ?? null;
+}
+
+export function joinUrl(meeting: MeetingView, origin: string): string {
+  const passcode = meeting.usesPmi ? meeting.room.passcode : meeting.passcode;
+  return `${origin}/j/${meeting.joinId}${passcode ? `?pwd=${encodeURIComponent(passcode)}` : ""}`;
+}
+
+export function invitationText(meeting: MeetingView, host: string, origin: string, when: string): string {
+  const passcode = meeting.usesPmi ? meeting.room.passcode : meeting.passcode;
+  return [
+    `${host} is inviting you to a scheduled meeting.`,
+    "",
+    `Topic: ${meeting.title}`,
+    `Time: ${when}`,
+    "",
+    `Join: ${joinUrl(meeting, origin)}`,
+    `Meeting ID: ${meeting.joinIdFormatted}`,
+    passcode ? `Passcode: ${passcode}` : "No passcode: the host admits you from the waiting room.",
+  ].join("\n");
+}
+
+/** An RFC 5545 calendar with one event (and its RRULE for a series), as calendar apps expect it. */
+export function meetingCalendar(meeting: MeetingView, host: string, origin: string): string {
+  const calendar = ical({ name: meeting.title, prodId: { company: "Roomdesk", product: "Roomdesk" }, method: ICalCalendarMethod.PUBLISH });
+  // A VTIMEZONE for the meeting's zone, so strict parsers place every occurrence right across DST changes.
+  calendar.timezone({ name: meeting.timeZone, generator: (zone) => getVtimezoneComponent(zone) ?? null });
+  const rrule = rruleFor({ localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence });
+  calendar.createEvent({
+    id: `meeting-${meeting.id}@roomdesk`,
+    // TZDate carries the zone, so the file says 09:00 America/New_York rather than 14:00 with a zone label.
+    start: new TZDate(meeting.startsAt.getTime(), meeting.timeZone),
+    end: new TZDate(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000, meeting.timeZone),
+    timezone: meeting.timeZone,
+    summary: meeting.title,
+    description: invitationText(meeting, host, origin, "see the calendar entry"),
+    url: joinUrl(meeting, origin),
+    repeating: rrule ? `RRULE:${rrule}` : undefined,
+  });
+  return calendar.toString();
+}
