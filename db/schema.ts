@@ -167,3 +167,19 @@ export const roomChangesRelations = relations(roomChanges, ({ one }) => ({
   actor: one(users, { fields: [roomChanges.actorId], references: [users.id] }),
   room: one(rooms, { fields: [roomChanges.roomId], references: [rooms.id] }),
 }));
+
+/** Who looked up whom, and when. Append-only: triggers (migration 0004) refuse every UPDATE and DELETE. */
+export const supportAccessLog = sqliteTable(
+  "support_access_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supportUserId: integer("support_user_id")
+      .notNull()
+      .references(() => users.id),
+    targetUserId: integer("target_user_id").references(() => users.id),
+    query: text("query").notNull(),
+    action: text("action", { enum: ["lookup", "secure"] }).notNull().default("lookup"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("support_access_log_at").on(t.at)],
+);

@@ -1,9 +1,16 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 
-/** A copy button for a piece of text that is also shown on the page (so it can be selected without JavaScript). */
+const subscribe = () => () => {};
+
+/**
+ * A copy button for text that is also on the page. It appears only once JavaScript runs: without it there
+ * is nothing to press, and the text itself stays selectable.
+ */
 export function CopyText({ text, label, className }: { text: string; label: string; className?: string }) {
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const [copied, setCopied] = useState(false);
+  if (!hydrated) return null;
   return (
     <button
       type="button"

@@ -73,3 +73,14 @@ describe("passwords", () => {
     expect(await verifyPassword(undefined, "anything")).toBe(false);
   });
 });
+
+describe("support access log", () => {
+  it("is append-only: the database refuses updates and deletes", () => {
+    const { db } = tempDatabase();
+    const staff = createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
+    db.$client.prepare("insert into support_access_log (support_user_id, query) values (?, 'ada@example.edu')").run(staff.id);
+    expect(() => db.$client.prepare("update support_access_log set query = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.$client.prepare("delete from support_access_log").run()).toThrow(/append-only/);
+    expect(db.$client.prepare("select count(*) as n from support_access_log").get()).toEqual({ n: 1 });
+  });
+});

@@ -1,0 +1,26 @@
+"use server";
+import "server-only";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/db";
+import { secureRoom } from "@/lib/room-service";
+import { logAccess } from "@/lib/support";
+import { userById } from "@/lib/users";
+import { userAction } from "./safe-action";
+
+/**
+ * "Secure this room" for a user who reports an intrusion. The support person comes from the session and
+ * the role is re-read from the database; the form names only which account to secure. Nothing else about
+ * a room can be changed from the support console.
+ */
+export const secureUserRoom = userAction(
+  z.object({ user: z.coerce.number().int().positive(), confirm: z.literal("yes", { error: "Confirm first." }) }),
+  (input, staff) => {
+    const target = userById(db(), input.user);
+    if (!target) return { ok: false, message: "That account does not exist." };
+    secureRoom(db(), target.id, staff.id);
+    logAccess(db(), { supportUserId: staff.id, targetUserId: target.id, query: target.email, action: "secure" });
+    redirect(`/support?find=${encodeURIComponent(target.email)}&secured=1`);
+  },
+  { role: "support" },
+);

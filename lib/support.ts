@@ -1,0 +1,75 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { helpVotes, meetings, rooms, supportAccessLog, users, type Room, type User } from "@/db/schema";
+import { votablePages } from "@/lib/help/pages";
+import { normalizePmi } from "@/lib/validation/pmi";
+
+export type Found = { user: User; room: Room; matchedBy: "email" | "pmi" | "meeting" | "link" };
+
+/**
+ * Finds one account from what people paste: an email (any case), a PMI or meeting ID (spaced, hyphenated),
+ * a personal link, or a full join URL (`https://host/j/415-555-0134`, `.../my/Ada.Lovelace`).
+ */
+export function findUser(db: Db, raw: string): Found | null {
+  let query = raw.trim().slice(0, 300);
+  if (!query) return null;
+  try {
+    const url = new URL(query);
+    query = decodeURIComponent(url.pathname);
+  } catch {
+    // not a URL: use it as typed
+  }
+  const path = /^\/?(j|my)\/([^/?#]+)\/?$/i.exec(query);
+  if (path) query = path[2]!;
+
+  const byUser = (where: ReturnType<typeof eq>, matchedBy: Found["matchedBy"]) => {
+    const row = db.select({ user: users, room: rooms }).from(users).innerJoin(rooms, eq(rooms.userId, users.id)).where(where).get();
+    return row ? { ...row, matchedBy } : null;
+  };
+  if (query.includes("@")) return byUser(eq(sql`lower(${users.email})`, query.toLowerCase()), "email");
+  const digits = normalizePmi(query);
+  if (/^\d{10}$/.test(digits)) return byUser(eq(rooms.pmi, digits), "pmi");
+  if (/^\d{11}$/.test(digits)) {
+    const meeting = db.select({ userId: meetings.userId }).from(meetings).where(eq(meetings.meetingId, digits)).get();
+    return meeting ? byUser(eq(users.id, meeting.userId), "meeting") : null;
+  }
+  if (/^[A-Za-z][A-Za-z0-9.]{4,39}$/.test(query)) return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
+  return null;
+}
+
+export function logAccess(db: Db, entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" }) {
+  db.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }).run();
+}
+
+export type Flag = { message: string; help: string; helpLabel: string };
+
+/** Settings that break a best practice, each with the answer that explains it. */
+export function bestPracticeFlags(room: Room): Flag[] {
+  const flags: Flag[] = [];
+  if (!room.passcode) {
+    flags.push({ message: "No passcode: only the waiting room keeps uninvited guests out.", help: "/help/faq/how-do-i-add-a-waiting-room-to-my-pmi", helpLabel: "How do I add a waiting room to my Personal Meeting ID?" });
+  }
+  if (!room.waitingRoom) {
+    flags.push({ message: "Waiting room off: anyone with the ID and passcode walks straight in.", help: "/help/waiting-room", helpLabel: "Use the waiting room" });
+  }
+  if (room.joinBeforeHost && !room.waitingRoom) {
+    flags.push({ message: "Join before host with no waiting room: guests can use the room while the owner is away.", help: "/help/faq/do-i-have-to-use-a-passcode-with-my-pmi", helpLabel: "Do I have to use a passcode with my Personal Meeting ID?" });
+  }
+  return flags;
+}
+
+export type VoteTotal = { path: string; title: string; yes: number; no: number; share: number };
+
+/** "Was this helpful?" totals per page, most helpful first (pages without answers are left out). */
+export function voteTotals(db: Db): VoteTotal[] {
+  const titles = new Map(votablePages().map((p) => [p.path, p.title]));
+  return db
+    .select({ path: helpVotes.page, yes: sql<number>`sum(${helpVotes.helpful})`, total: sql<number>`count(*)` })
+    .from(helpVotes)
+    .groupBy(helpVotes.page)
+    .all()
+    .filter((r) => titles.has(r.path))
+    .map((r) => ({ path: r.path, title: titles.get(r.path)!, yes: r.yes, no: r.total - r.yes, share: r.yes / r.total }))
+    .sort((a, b) => b.share - a.share || b.yes + b.no - (a.yes + a.no));
+}
