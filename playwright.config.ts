@@ -38,6 +38,8 @@ export default defineConfig({
       SIGNIN_LIMIT_ACCOUNT_CLIENT: "5",
       SIGNIN_LIMIT_CLIENT: "10000",
       SIGNIN_LIMIT_ACCOUNT: "8",
+      JOIN_LIMIT_CLIENT: "10000",
+      JOIN_LIMIT_ID: "5",
     },
   },
 });

@@ -183,3 +183,37 @@ export const supportAccessLog = sqliteTable(
   },
   (t) => [index("support_access_log_at").on(t.at)],
 );
+
+/**
+ * A meeting in progress, keyed `room:<id>` (the personal room) or `meeting:<id>` (a scheduled meeting),
+ * so every server process sees the same state.
+ */
+export const liveSessions = sqliteTable("live_sessions", {
+  key: text("key").primaryKey(),
+  roomId: integer("room_id")
+    .notNull()
+    .references(() => rooms.id, { onDelete: "cascade" }),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }),
+  locked: integer("locked", { mode: "boolean" }).notNull().default(false),
+});
+
+/** A guest who got past the passcode: waiting, admitted or removed. The browser holds a token; we keep its digest. */
+export const attendees = sqliteTable(
+  "attendees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    status: text("status", { enum: ["waiting", "admitted", "removed"] }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("attendees_key_token").on(t.key, t.tokenHash), index("attendees_room").on(t.roomId, t.status)],
+);
+
+export type Attendee = typeof attendees.$inferSelect;
+export type LiveSession = typeof liveSessions.$inferSelect;

@@ -4,6 +4,7 @@ import { ruleById, type RuleId } from "../../lib/validation/rules";
 import { createAccount, signIn, type Account } from "../support/accounts";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "../support/axe";
 import { roomOf } from "../support/db";
+import { tryJoin } from "../support/join";
 import { formMessage, submit } from "../support/page";
 
 const spaced = (pmi: string) => `${pmi.slice(0, 3)} ${pmi.slice(3, 6)} ${pmi.slice(6)}`;
@@ -83,7 +84,7 @@ test.describe("Personal Meeting ID and link", () => {
     await expect(page.getByText("Invitations you already sent stop working.")).toBeVisible();
   });
 
-  test("a phone-style PMI and a new link are saved together; the old ones stop resolving at once", async ({ page, request }) => {
+  test("a phone-style PMI and a new link are saved together; the old ones stop resolving at once", async ({ page, request, baseURL }) => {
     const account = await ownerOnRoom(page);
     const before = roomOf(account.email);
     const pmi = generatePmi();
@@ -96,10 +97,11 @@ test.describe("Personal Meeting ID and link", () => {
     await expect(page.getByTestId("link")).toHaveText(new RegExp(`/my/${link.toLowerCase()}$`));
     expect(roomOf(account.email)).toMatchObject({ pmi, link: link.toLowerCase() });
 
-    expect((await request.get(`/j/${before.pmi}`)).status()).toBe(404);
-    expect((await request.get(`/my/${before.link}`)).status()).toBe(404);
-    expect((await request.get(`/j/${pmi}`)).status()).toBe(200);
-    expect((await request.get(`/my/${link.toUpperCase()}`)).status()).toBe(200);
+    // The old ones answer like any unknown ID; the new ones (the link in any case) lead to the room.
+    expect(await tryJoin(request, baseURL!, `/j/${before.pmi}`, before.passcode!)).toBe("refused");
+    expect(await tryJoin(request, baseURL!, `/my/${before.link}`, before.passcode!)).toBe("refused");
+    expect(await tryJoin(request, baseURL!, `/j/${pmi}`, before.passcode!)).toBe("joined");
+    expect(await tryJoin(request, baseURL!, `/my/${link.toUpperCase()}`, before.passcode!)).toBe("joined");
 
     await expect(page.getByRole("region", { name: "Recent changes" })).toContainText(`Personal Meeting ID: ${spaced(before.pmi)} → ${spaced(pmi)}`);
     await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("by you");
@@ -226,7 +228,7 @@ test.describe("without JavaScript", () => {
     expect(roomOf(account.email)).toMatchObject({ pmi, passcode: "No-JS_ok1", waiting_room: 0 });
   });
 
-  test("Secure my room asks on a second page, then replaces ID, link and passcode", async ({ page, request }) => {
+  test("Secure my room asks on a second page, then replaces ID, link and passcode", async ({ page, request, baseURL }) => {
     const account = await ownerOnRoom(page);
     const before = roomOf(account.email);
     await page.getByRole("button", { name: "Secure my room" }).click();
@@ -237,11 +239,11 @@ test.describe("without JavaScript", () => {
     expect(after.pmi).not.toBe(before.pmi);
     expect(after.link.startsWith(`${before.link}.`)).toBe(true);
     expect(after.passcode).not.toBe(before.passcode);
-    expect((await request.get(`/j/${before.pmi}`)).status()).toBe(404);
+    expect(await tryJoin(request, baseURL!, `/j/${before.pmi}`, before.passcode!)).toBe("refused");
   });
 });
 
-test("Secure my room confirms inline and shows the new values; the old ones stop resolving", async ({ page, request }) => {
+test("Secure my room confirms inline and shows the new values; the old ones stop resolving", async ({ page, request, baseURL }) => {
   const account = await ownerOnRoom(page);
   const before = roomOf(account.email);
   await page.getByLabel("Join before host", { exact: true }).check();
@@ -255,8 +257,9 @@ test("Secure my room confirms inline and shows the new values; the old ones stop
   expect(after.link).toMatch(new RegExp(`^${before.link.replace(/\./g, "\\.")}\\.[a-z]{6}$`));
   await expect(page.getByTestId("pmi")).toHaveText(spaced(after.pmi));
   await expect(page.getByLabel("Passcode", { exact: true })).toHaveValue(after.passcode!);
-  expect((await request.get(`/j/${before.pmi}`)).status()).toBe(404);
-  expect((await request.get(`/my/${before.link}`)).status()).toBe(404);
+  expect(await tryJoin(request, baseURL!, `/j/${before.pmi}`, before.passcode!)).toBe("refused");
+  expect(await tryJoin(request, baseURL!, `/my/${before.link}`, before.passcode!)).toBe("refused");
+  expect(await tryJoin(request, baseURL!, `/j/${after.pmi}`, after.passcode!)).toBe("joined");
   await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Room secured by you");
 });
 

@@ -7,6 +7,7 @@ import { siteOrigin } from "@/lib/site";
 import { userById } from "@/lib/users";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
+import { HostPanel } from "../_components/host-panel";
 import { CopyText } from "@/app/_components/copy-text";
 import { RoomHistory } from "./history";
 import { IdentityForm } from "./identity-form";
@@ -55,6 +56,8 @@ export default async function RoomPage({ searchParams }: { searchParams: Promise
         </dl>
         <Invitation host={user.name} origin={origin} pmi={room.pmi} link={room.link} passcode={room.passcode} />
       </div>
+
+      <HostPanel liveKey={`room:${room.id}`} title="Meet in your room now" />
 
       <section aria-labelledby="identity-heading" className="space-y-3">
         <h2 id="identity-heading" className="text-xl font-semibold">Meeting ID and link</h2>

@@ -5,6 +5,7 @@ import { invitationText, joinUrl } from "@/lib/meetings";
 import { siteOrigin } from "@/lib/site";
 import { CopyText } from "@/app/_components/copy-text";
 import { UserBar } from "@/app/_components/user-bar";
+import { HostPanel } from "../../_components/host-panel";
 import { DeleteMeeting } from "../delete-meeting";
 import { ownMeeting } from "./load";
 
@@ -52,6 +53,11 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         <dt className="font-medium">Waiting room</dt>
         <dd>{(meeting.usesPmi ? meeting.room.waitingRoom : meeting.waitingRoom) ? "On" : "Off"}</dd>
       </dl>
+      {meeting.usesPmi ? (
+        <p className="text-sm text-slate-700">This meeting runs in your personal room: start it and admit guests from <Link href="/room">My room</Link>.</p>
+      ) : (
+        <HostPanel liveKey={`meeting:${meeting.id}`} title="Run this meeting" />
+      )}
       <section aria-labelledby="invite-heading" className="space-y-2">
         <h2 id="invite-heading" className="text-xl font-semibold">Invitation</h2>
         <div className="flex flex-wrap gap-2">

@@ -1,0 +1,5 @@
+import { handleJoin } from "@/lib/join-http";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleJoin(request, "id", decodeURIComponent((await params).id));
+}

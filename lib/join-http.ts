@@ -1,0 +1,59 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { db } from "@/db";
+import { clientAddress } from "@/lib/client-address";
+import { attemptJoin, type JoinKind } from "@/lib/join";
+import { waitInWords } from "@/lib/rate-limit";
+
+export const GUEST_COOKIE = "rd_guest";
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return Boolean(origin && host && new URL(origin).host === host);
+  } catch {
+    return false;
+  }
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * POST /j/<id>/join and /my/<link>/join: a plain form post, so it works without JavaScript and can answer
+ * 429 with Retry-After. Every failure that could reveal whether an ID exists is one redirect to the form.
+ */
+export async function handleJoin(request: Request, kind: JoinKind, raw: string): Promise<Response> {
+  const base = kind === "id" ? `/j/${encodeURIComponent(raw)}` : `/my/${encodeURIComponent(raw)}`;
+  const back = (query = "") => new Response(null, { status: 303, headers: { Location: `${base}${query}`, "Cache-Control": "no-store" } });
+  if (!sameOrigin(request)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
+
+  const form = await request.formData().catch(() => null);
+  const name = String(form?.get("name") ?? "").trim().slice(0, 200);
+  const passcode = String(form?.get("passcode") ?? "").slice(0, 200);
+  if (!name || name.length > 60) return back(`?error=name`);
+
+  const jar = await cookies();
+  let token = jar.get(GUEST_COOKIE)?.value;
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+    token = randomBytes(32).toString("base64url");
+    // A session cookie: "this browser session", which is what a removal keeps out.
+    jar.set(GUEST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: request.headers.get("x-forwarded-proto") === "https", path: "/" });
+  }
+
+  const outcome = await attemptJoin(db(), { kind, raw, name, passcode, client: clientAddress(request.headers), token });
+  switch (outcome.kind) {
+    case "limited": {
+      const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many attempts · Roomdesk</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1>Too many attempts</h1><p>Too many attempts to join. Try again in ${escape(waitInWords(outcome.retryAfterMs))}.</p><p><a href="${escape(base)}">Back to the join page</a></p></body></html>`;
+      return new Response(body, { status: 429, headers: { "Retry-After": String(seconds), "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    }
+    case "failed":
+      return back(`?error=check&name=${encodeURIComponent(name)}`);
+    case "locked":
+      return back(`?error=locked`);
+    default:
+      return back();
+  }
+}
