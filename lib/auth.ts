@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
-import { decode } from "next-auth/jwt";
+import { readSessionToken } from "@/lib/session-cookie";
 import { db } from "@/db";
 import type { User } from "@/db/schema";
 import { authConfig } from "@/lib/auth.config";
@@ -71,27 +71,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
 
 export type SessionUser = User;
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
 /**
  * The session token from the cookie jar. Read through cookies() rather than auth(): after an action
  * re-issues the session (sign out of every device), the page rendered in the same response must see the
  * new token, and only cookies() reflects it; auth() reads the request headers as they arrived.
  */
 async function sessionToken() {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const whole = jar.get(name)?.value;
-    const chunks = jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop()))
-      .map((c) => c.value)
-      .join("");
-    const value = whole ?? (chunks || undefined);
-    if (value) return decode({ token: value, secret: authSecret(), salt: name }).catch(() => null);
-  }
-  return null;
+  return readSessionToken((await cookies()).getAll(), authSecret());
 }
 
 /** The signed-in user, re-read from the database; null when signed out or when the session was revoked. */

@@ -48,3 +48,17 @@ test("under HTTPS the session cookie is also Secure", async ({ request }) => {
   expect(session).toMatch(/;\s*HttpOnly/i);
   expect(session).toMatch(/;\s*SameSite=Lax/i);
 });
+
+test("reading a page never re-issues the session cookie, so a late response cannot undo Sign out", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("ada@example.edu");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/room$/);
+  for (const path of ["/room", "/meetings", "/account", "/room?_rsc=prefetch"]) {
+    const res = await page.request.get(path, { headers: path.includes("_rsc") ? { RSC: "1", "Next-Router-Prefetch": "1" } : {} });
+    expect(res.status(), path).toBe(200);
+    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"));
+    expect(cookies, path).toEqual([]);
+  }
+});
