@@ -13,12 +13,17 @@ import { fmt, type Metric } from "./metric";
 import { killAllNow, stop, stopAll } from "./processes";
 import { machine, missingFigures, table, writeJson } from "./report";
 import { seedDatabase } from "./seed";
-import { ensureBareApp, ensureBuilt, startApp } from "./servers";
+import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./servers";
 
-// `npm run bench` (full, about 5 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly).
+// `npm run bench` (full, about 5 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
+// `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU
+// profile of every next start in bench/results/profiles.
 const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const plan = planFor(quick);
 const started = performance.now();
+const loadAtStart = os.loadavg()[0]!;
+if (process.argv.includes("--profile")) profileInto(path.join(process.cwd(), "bench", "results", "profiles"));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "roomdesk-bench-"));
 const databasePath = path.join(tmp, "bench.db");
 
@@ -43,6 +48,7 @@ const expected: string[] = [];
 
 /** Runs one measurement; a failure becomes rows without figures (and a non-zero exit), not a lost table. */
 async function step(name: string, ids: string[], body: () => Promise<Metric[]>) {
+  if (only && !only.includes(name.split(".")[0]!)) return;
   log(name);
   expected.push(...ids);
   try {
@@ -81,8 +87,12 @@ async function main(): Promise<number> {
   });
 
   const seconds = (performance.now() - started) / 1000;
-  const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), metrics });
-  console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${machine().cores} cores, ${machine().cpu}, Node ${process.version}\n`);
+  const loadAverage = { start: loadAtStart, end: os.loadavg()[0]! };
+  const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), loadAverage, metrics });
+  const { cores, cpu } = machine();
+  console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
+  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores}, other work shared these cores` : "";
+  console.log(`load average before/after: ${loadAverage.start.toFixed(1)} / ${loadAverage.end.toFixed(1)}${busy}\n`);
   console.log(table(metrics));
   console.log(`\n${seconds.toFixed(0)} s; figures in ${path.relative(process.cwd(), file)}`);
   for (const failure of failures) console.error(`\nFAILED ${failure}`);

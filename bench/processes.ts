@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 
 /** A child process the bench started, with what it printed (to explain failures) and its SQLITE_BUSY count. */
@@ -92,4 +93,15 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000,
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`${child.name} did not answer ${url}:\n${child.output.join("").slice(-2_000)}`);
+}
+
+/** CPU seconds a process has used (user + system), from /proc; undefined where there is no /proc. */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,6 +28,8 @@ export type Report = {
   cores: number;
   cpu: string;
   node: string;
+  /** 1-minute load average before and after: a busy shared machine explains a noisy run. */
+  loadAverage: { start: number; end: number };
   metrics: Metric[];
 };
 

@@ -15,6 +15,14 @@ export const bareAppDir = path.join(os.tmpdir(), `roomdesk-bench-bare-next-${nex
 
 export type Server = { child: Child; port: number; origin: string };
 
+let profileDir: string | undefined;
+
+/** `--profile`: every next start writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
+export function profileInto(dir: string) {
+  profileDir = dir;
+  fs.mkdirSync(dir, { recursive: true });
+}
+
 /** The test pipeline builds first; a fresh clone gets one build here. */
 export async function ensureBuilt(): Promise<void> {
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
@@ -63,7 +71,8 @@ export async function startApp(name: string, databasePath: string, extraEnv: Rec
     ...RELAXED_LIMITS,
     ...extraEnv,
   };
-  const child = start(name, process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}-${port}.cpuprofile`] : [];
+  const child = start(name, process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/api/health`, child, 60_000, (s) => s === 200);
   return { child, port, origin };
