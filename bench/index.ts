@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { planFor } from "./config";
+import { measureArticle } from "./measure-article";
+import { measureAttack } from "./measure-attack";
+import { measureJoin } from "./measure-join";
+import { measureNginx } from "./measure-nginx";
+import { measureScale } from "./measure-scale";
+import { measureSearch } from "./measure-search";
+import { measureWeight } from "./measure-weight";
+import { fmt, type Metric } from "./metric";
+import { killAllNow, stop, stopAll } from "./processes";
+import { machine, missingFigures, table, writeJson } from "./report";
+import { seedDatabase } from "./seed";
+import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./servers";
+
+// `npm run bench` (full, about 5 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
+// `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU
+// profile of every next start in bench/results/profiles.
+const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const plan = planFor(quick);
+const started = performance.now();
+const loadAtStart = os.loadavg()[0]!;
+if (process.argv.includes("--profile")) profileInto(path.join(process.cwd(), "bench", "results", "profiles"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "roomdesk-bench-"));
+const databasePath = path.join(tmp, "bench.db");
+
+function cleanUpNow() {
+  killAllNow();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.on("exit", killAllNow);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the bench's servers.`);
+    cleanUpNow();
+    process.exit(130);
+  });
+}
+
+const log = (text: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
+
+const metrics: Metric[] = [];
+const failures: string[] = [];
+const expected: string[] = [];
+
+/** Runs one measurement; a failure becomes rows without figures (and a non-zero exit), not a lost table. */
+async function step(name: string, ids: string[], body: () => Promise<Metric[]>) {
+  if (only && !only.includes(name.split(".")[0]!)) return;
+  log(name);
+  expected.push(...ids);
+  try {
+    metrics.push(...(await body()));
+  } catch (error) {
+    failures.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    for (const id of ids) metrics.push({ id, metric: name, value: null, unit: "", shown: "failed", comparison: String(error).slice(0, 120) });
+  }
+}
+
+async function main(): Promise<number> {
+  await ensureBuilt();
+  await ensureBareApp();
+  log(`seeding ${fmt.n(plan.users)} users and rooms into ${databasePath}`);
+  const seeded = await seedDatabase(databasePath, plan.users);
+  log(`seeded in ${seeded.seconds.toFixed(1)} s; starting next start`);
+  const app = await startApp("next start", databasePath);
+
+  await step("5. page weight", ["weight.scripts", "weight.total"], () => measureWeight(app));
+  await step("1. article throughput", ["article.throughput", "article.bare", "article.vs-bare"], () => measureArticle(plan, app, tmp));
+  await step("3. search", ["search.latency"], () => measureSearch(plan, app));
+  const scaleIds = ["scale.render.c1", "scale.render.c16", "scale.update.c1", "scale.update.c16", "scale.render.2p.c16", "scale.update.2p.c2", "scale.update.2p.c16", "scale.busy.2p"];
+  await step("2. scale", scaleIds, () => measureScale(plan, app, databasePath, seeded));
+  await step("6. join failures", ["join.timing"], () => measureJoin(plan, app, seeded));
+  await step("7. nginx", ["nginx.share", "nginx.safety"], () => measureNginx(plan, app, tmp, seeded));
+  await stop(app.child);
+
+  // Last, on a fresh process: the attack's load and counters must not touch any other figure.
+  await step("4. sign-in attack", ["attack.share"], async () => {
+    const target = await startApp("next start (attack)", databasePath);
+    try {
+      return await measureAttack(plan, target, seeded);
+    } finally {
+      await stop(target.child);
+    }
+  });
+
+  const seconds = (performance.now() - started) / 1000;
+  const loadAverage = { start: loadAtStart, end: os.loadavg()[0]! };
+  const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), loadAverage, metrics });
+  const { cores, cpu } = machine();
+  console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
+  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores}, other work shared these cores` : "";
+  console.log(`load average before/after: ${loadAverage.start.toFixed(1)} / ${loadAverage.end.toFixed(1)}${busy}\n`);
+  console.log(table(metrics));
+  console.log(`\n${seconds.toFixed(0)} s; figures in ${path.relative(process.cwd(), file)}`);
+  for (const failure of failures) console.error(`\nFAILED ${failure}`);
+  const missing = missingFigures(metrics, expected);
+  if (missing.length > 0) console.error(`\nMissing figures: ${missing.join(", ")}`);
+  return failures.length > 0 || missing.length > 0 ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await stopAll();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(code);
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await stopAll();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(1);
+  });
