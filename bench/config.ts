@@ -7,7 +7,7 @@ export type Plan = {
   seconds: number;
   rounds: number;
   warmupSeconds: number;
-  /** Users and rooms seeded for the scale measurement (the issue asks for 100,000). */
+  /** Users and rooms seeded for the scale measurement (100,000 in a full run). */
   users: number;
   /** Signed-in sessions the room measurements rotate through. */
   sessions: number;
