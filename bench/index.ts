@@ -40,6 +40,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
+// A run that outlives its budget (a hung server, a parent killed without passing the signal on) stops itself.
+setTimeout(() => {
+  console.error("The bench ran past its time limit: stopping its servers.");
+  cleanUpNow();
+  process.exit(124);
+}, (quick ? 300 : 900) * 1000).unref();
+
 const log = (text: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
 
 const metrics: Metric[] = [];
@@ -91,7 +98,7 @@ async function main(): Promise<number> {
   const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), loadAverage, metrics });
   const { cores, cpu } = machine();
   console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
-  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores}, other work shared these cores` : "";
+  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores} cores, so expect noise` : "";
   console.log(`load average before/after: ${loadAverage.start.toFixed(1)} / ${loadAverage.end.toFixed(1)}${busy}\n`);
   console.log(table(metrics));
   console.log(`\n${seconds.toFixed(0)} s; figures in ${path.relative(process.cwd(), file)}`);
