@@ -15,7 +15,7 @@ import { machine, missingFigures, table, writeJson } from "./report";
 import { seedDatabase } from "./seed";
 import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./servers";
 
-// `npm run bench` (full, about 5 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
+// `npm run bench` (full, about 4 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
 // `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU
 // profile of every next start in bench/results/profiles.
 const quick = process.argv.includes("--quick");
@@ -95,7 +95,9 @@ async function main(): Promise<number> {
 
   const seconds = (performance.now() - started) / 1000;
   const loadAverage = { start: loadAtStart, end: os.loadavg()[0]! };
-  const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), loadAverage, metrics });
+  const report = { finishedAt: new Date().toISOString(), mode: quick ? ("quick" as const) : ("full" as const), seconds, ...machine(), loadAverage, metrics };
+  // A partial run (--only) must not replace the last complete table.
+  const file = writeJson(report, path.join(process.cwd(), "bench", "results", only ? "latest-only.json" : "latest.json"));
   const { cores, cpu } = machine();
   console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
   const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores} cores, so expect noise` : "";
