@@ -29,6 +29,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // How long a cache may serve a stale prerendered page while it revalidates (see the help layout).
+  expireTime: 86400,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async redirects() {
     return Object.entries(published.faqRenames).map(([old, target]) => ({

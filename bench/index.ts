@@ -15,7 +15,7 @@ import { machine, missingFigures, table, writeJson } from "./report";
 import { seedDatabase } from "./seed";
 import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./servers";
 
-// `npm run bench` (full, about 5 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
+// `npm run bench` (full, about 4 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
 // `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU
 // profile of every next start in bench/results/profiles.
 const quick = process.argv.includes("--quick");
@@ -39,6 +39,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.exit(130);
   });
 }
+
+// A run that outlives its budget (a hung server, a parent killed without passing the signal on) stops itself.
+setTimeout(() => {
+  console.error("The bench ran past its time limit: stopping its servers.");
+  cleanUpNow();
+  process.exit(124);
+}, (quick ? 300 : 900) * 1000).unref();
 
 const log = (text: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
 
@@ -88,10 +95,12 @@ async function main(): Promise<number> {
 
   const seconds = (performance.now() - started) / 1000;
   const loadAverage = { start: loadAtStart, end: os.loadavg()[0]! };
-  const file = writeJson({ finishedAt: new Date().toISOString(), mode: quick ? "quick" : "full", seconds, ...machine(), loadAverage, metrics });
+  const report = { finishedAt: new Date().toISOString(), mode: quick ? ("quick" as const) : ("full" as const), seconds, ...machine(), loadAverage, metrics };
+  // A partial run (--only) must not replace the last complete table.
+  const file = writeJson(report, path.join(process.cwd(), "bench", "results", only ? "latest-only.json" : "latest.json"));
   const { cores, cpu } = machine();
   console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
-  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores}, other work shared these cores` : "";
+  const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores} cores, so expect noise` : "";
   console.log(`load average before/after: ${loadAverage.start.toFixed(1)} / ${loadAverage.end.toFixed(1)}${busy}\n`);
   console.log(table(metrics));
   console.log(`\n${seconds.toFixed(0)} s; figures in ${path.relative(process.cwd(), file)}`);

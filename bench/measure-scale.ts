@@ -5,7 +5,7 @@ import { fmt, type Metric } from "./metric";
 import type { Seeded } from "./seed";
 import { BOUNDARY, actionBody, actionId, passcodeNumber, signInMany } from "./session";
 import { startApp, type Server } from "./servers";
-import { stop } from "./processes";
+import { cpuSeconds, stop } from "./processes";
 import { ratio } from "./stats";
 
 let updates = 0;
@@ -45,26 +45,31 @@ function updateSpec(server: Server, cookies: string[], action: string, connectio
   };
 }
 
-function latencyRow(id: string, metric: string, r: LoadResult, busy: number, base?: LoadResult, target?: number): Metric {
+type Measured = LoadResult & { busy: number; cpuMs: number };
+
+function latencyRow(id: string, metric: string, r: Measured, base?: LoadResult, target?: number): Metric {
+  const busy = r.busy;
   return {
     id,
     metric,
     value: r.p95,
     unit: "ms (p95)",
-    shown: `p50 ${fmt.ms(r.p50)} · p95 ${fmt.ms(r.p95)} · p99 ${fmt.ms(r.p99)}; ${fmt.n(r.errors)} errors, ${busy} BUSY`,
+    shown: `p50 ${fmt.ms(r.p50)} · p95 ${fmt.ms(r.p95)} · p99 ${fmt.ms(r.p99)}; ${fmt.n(r.errors)} errors, ${busy} BUSY, ${r.cpuMs.toFixed(1)} ms CPU/req`,
     comparison: base ? `c=1: p95 ${fmt.ms(base.p95)}` : `${fmt.n(r.count)} requests`,
     ratio: base ? ratio(r.p95, base.p95) : undefined,
     target: target === undefined ? undefined : `p95 ≤ ${target} ms, 0 errors`,
     met: target === undefined ? undefined : r.p95 <= target && r.errors === 0,
-    detail: { count: r.count, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, sqliteBusy: busy },
+    detail: { count: r.count, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, sqliteBusy: busy, cpuMsPerRequest: r.cpuMs },
   };
 }
 
-/** Runs a load and counts the SQLITE_BUSY lines the servers printed meanwhile. */
-async function measured(servers: Server[], run: () => Promise<LoadResult>): Promise<[LoadResult, number]> {
-  const before = servers.reduce((n, s) => n + s.child.busy, 0);
+/** Runs a load; counts the SQLITE_BUSY lines the servers printed meanwhile and the CPU they spent per request. */
+async function measured(servers: Server[], run: () => Promise<LoadResult>): Promise<Measured> {
+  const busy = () => servers.reduce((n, s) => n + s.child.busy, 0);
+  const cpu = () => servers.reduce((n, s) => n + (cpuSeconds(s.child.proc.pid) ?? Number.NaN), 0);
+  const [busyBefore, cpuBefore] = [busy(), cpu()];
   const result = await run();
-  return [result, servers.reduce((n, s) => n + s.child.busy, 0) - before];
+  return { ...result, busy: busy() - busyBefore, cpuMs: ratio((cpu() - cpuBefore) * 1000, result.count) };
 }
 
 /**
@@ -80,34 +85,34 @@ export async function measureScale(plan: Plan, app: Server, databasePath: string
 
   await load(renderSpec(app, cookies, 4, plan.warmupSeconds));
   await load(updateSpec(app, cookies, action, 4, plan.warmupSeconds));
-  const [render1, busyR1] = await measured([app], () => load(renderSpec(app, cookies, 1, secs)));
-  const [render16, busyR16] = await measured([app], () => load(renderSpec(app, cookies, 16, secs)));
-  const [update1, busyU1] = await measured([app], () => load(updateSpec(app, cookies, action, 1, secs)));
-  const [update16, busyU16] = await measured([app], () => load(updateSpec(app, cookies, action, 16, secs)));
+  const render1 = await measured([app], () => load(renderSpec(app, cookies, 1, secs)));
+  const render16 = await measured([app], () => load(renderSpec(app, cookies, 16, secs)));
+  const update1 = await measured([app], () => load(updateSpec(app, cookies, action, 1, secs)));
+  const update16 = await measured([app], () => load(updateSpec(app, cookies, action, 16, secs)));
 
   const second = await startApp("next start #2", databasePath);
   const both = [app, second];
   try {
     await load(renderSpec(second, cookies, 4, plan.warmupSeconds));
     await load(updateSpec(second, cookies, action, 4, plan.warmupSeconds));
-    const [render2p, busyR2p] = await measured(both, () => loadTogether(both.map((s) => renderSpec(s, cookies, 8, secs))));
-    const [update2p1, busyU2p1] = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 1, secs))));
-    const [update2p, busyU2p] = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 8, secs))));
-    const busy2p = busyR2p + busyU2p1 + busyU2p;
+    const render2p = await measured(both, () => loadTogether(both.map((s) => renderSpec(s, cookies, 8, secs))));
+    const update2p1 = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 1, secs))));
+    const update2p = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 8, secs))));
+    const busy2p = render2p.busy + update2p1.busy + update2p.busy;
     return [
-      latencyRow("scale.render.c1", `2. /room render, c=1, ${rooms} rooms`, render1, busyR1),
-      latencyRow("scale.render.c16", `2. /room render, c=16, ${rooms} rooms`, render16, busyR16, render1),
-      latencyRow("scale.update.c1", `2. Room update action, c=1, ${rooms} rooms`, update1, busyU1),
-      latencyRow("scale.update.c16", `2. Room update action, c=16, ${rooms} rooms`, update16, busyU16, update1, 50),
-      latencyRow("scale.render.2p.c16", "2. /room render, 2 processes, c=8+8", render2p, busyR2p, render1),
-      latencyRow("scale.update.2p.c2", "2. Room update, 2 processes, c=1+1", update2p1, busyU2p1, update1),
-      latencyRow("scale.update.2p.c16", "2. Room update, 2 processes, c=8+8", update2p, busyU2p, update1, 50),
+      latencyRow("scale.render.c1", `2. /room render, c=1, ${rooms} rooms`, render1),
+      latencyRow("scale.render.c16", `2. /room render, c=16, ${rooms} rooms`, render16, render1),
+      latencyRow("scale.update.c1", `2. Room update action, c=1, ${rooms} rooms`, update1),
+      latencyRow("scale.update.c16", `2. Room update action, c=16, ${rooms} rooms`, update16, update1, 50),
+      latencyRow("scale.render.2p.c16", "2. /room render, 2 processes, c=8+8", render2p, render1),
+      latencyRow("scale.update.2p.c2", "2. Room update, 2 processes, c=1+1", update2p1, update1),
+      latencyRow("scale.update.2p.c16", "2. Room update, 2 processes, c=8+8", update2p, update1, 50),
       {
         id: "scale.busy.2p",
         metric: "2. SQLITE_BUSY, 2 processes (all runs)",
         value: busy2p,
         unit: "count",
-        comparison: `1 process: ${busyR1 + busyR16 + busyU1 + busyU16}`,
+        comparison: `1 process: ${render1.busy + render16.busy + update1.busy + update16.busy}`,
         target: "0",
         met: busy2p === 0,
       },

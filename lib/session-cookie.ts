@@ -5,6 +5,25 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 
 type Cookie = { name: string; value: string };
 
+// Decrypting a session token (HKDF, AES, HMAC) is the costliest part of a signed-in request, and one page
+// reads the session several times. Decoded tokens are kept by their exact value, so a re-issued cookie is
+// decoded afresh; entries end at the token's own expiry. Derived data only: losing it costs one decode.
+const decoded = new Map<string, { token: JWT; until: number }>();
+const MAX_ENTRIES = 1000;
+
+async function decodeOnce(value: string, secret: string, salt: string): Promise<JWT | null> {
+  const now = Date.now();
+  const hit = decoded.get(`${salt}\u0000${value}`);
+  if (hit && hit.until > now) return hit.token;
+  const token = await decode({ token: value, secret, salt }).catch(() => null);
+  if (token) {
+    if (decoded.size >= MAX_ENTRIES) decoded.delete(decoded.keys().next().value!);
+    const until = typeof token.exp === "number" ? token.exp * 1000 : now + 60_000;
+    decoded.set(`${salt}\u0000${value}`, { token, until });
+  }
+  return token;
+}
+
 /**
  * Decodes the session token from a cookie list without touching the response. Reading the session must
  * never re-issue it: a prefetch that answered after "Sign out" would otherwise put the cookie back.
@@ -19,7 +38,7 @@ export async function readSessionToken(cookies: Cookie[], secret: string | undef
       .map((c) => c.value)
       .join("");
     const value = whole ?? (chunks || undefined);
-    if (value) return decode({ token: value, secret, salt: name }).catch(() => null);
+    if (value) return decodeOnce(value, secret, name);
   }
   return null;
 }

@@ -62,3 +62,12 @@ test("reading a page never re-issues the session cookie, so a late response cann
     expect(cookies, path).toEqual([]);
   }
 });
+
+test("help pages may be cached for minutes by a shared cache; signed-in and join pages never", async ({ request }) => {
+  for (const path of ["/help", "/help/waiting-room", "/help/faq/how-can-i-edit-my-pmi-passcode"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toMatch(/s-maxage=300\b/);
+  }
+  for (const path of ["/help/search?q=passcode", "/j/4155550134", "/signin"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toMatch(/private|no-store/);
+  }
+});

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { sections } from "@/lib/help/content";
 
-// Help pages read no session and no database, so they are rendered once at build time.
+// Help pages read no session and no database, so they are rendered at build time. They say they are good
+// for 5 minutes (then revalidated), not Next's default of a year, so a shared cache never serves a help
+// page long after a new one was deployed.
+export const revalidate = 300;
+
 export default function HelpLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
