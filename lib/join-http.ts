@@ -2,21 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/db";
+import { originMatches } from "@/lib/actions/safe-action";
 import { clientAddress } from "@/lib/client-address";
 import { attemptJoin, type JoinKind } from "@/lib/join";
 import { waitInWords } from "@/lib/rate-limit";
 
 export const GUEST_COOKIE = "rd_guest";
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return Boolean(origin && host && new URL(origin).host === host);
-  } catch {
-    return false;
-  }
-}
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -27,7 +18,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export async function handleJoin(request: Request, kind: JoinKind, raw: string): Promise<Response> {
   const base = kind === "id" ? `/j/${encodeURIComponent(raw)}` : `/my/${encodeURIComponent(raw)}`;
   const back = (query = "") => new Response(null, { status: 303, headers: { Location: `${base}${query}`, "Cache-Control": "no-store" } });
-  if (!sameOrigin(request)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
+  if (!originMatches(request.headers)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
 
   const form = await request.formData().catch(() => null);
   const name = String(form?.get("name") ?? "").trim().slice(0, 200);

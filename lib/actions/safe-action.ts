@@ -24,7 +24,11 @@ export const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
  * so a request that a browser did not send from one of our pages never reaches an action body.
  */
 export async function sameOrigin(): Promise<boolean> {
-  const h = await headers();
+  return originMatches(await headers());
+}
+
+/** True when the request's Origin names this site; a missing or unparsable Origin is not a match. */
+export function originMatches(h: Headers): boolean {
   const origin = h.get("origin");
   const host = h.get("x-forwarded-host") ?? h.get("host");
   if (!origin || !host) return false;

@@ -6,10 +6,34 @@ import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { generatePasscode } from "@/lib/validation/generate";
 import { passcodeProblems } from "@/lib/validation/passcode";
-import { ruleError } from "@/lib/validation/errors";
+import { ruleError, type FieldError } from "@/lib/validation/errors";
 import { settingsProblems } from "@/lib/validation/room";
 
 type Props = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
+
+type CheckboxProps = { name: "joinBeforeHost" | "waitingRoom"; label: string; checked: boolean; onChange: (checked: boolean) => void; error?: FieldError };
+
+/** A labelled checkbox whose error, when it has one, sits below it and is linked by aria-describedby. */
+function Checkbox({ name, label, checked, onChange, error }: CheckboxProps) {
+  return (
+    <>
+      <div className="flex items-start gap-2">
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+        />
+        <label htmlFor={name}>{label}</label>
+      </div>
+      <FieldMessage id={`${name}-error`} error={error} />
+    </>
+  );
+}
 
 const checked = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === "on");
 
@@ -62,31 +86,8 @@ export function SettingsForm(props: Props) {
       </div>
       <fieldset className="space-y-2">
         <legend className="font-medium">Who gets in</legend>
-        <div className="flex items-start gap-2">
-          <input
-            id="joinBeforeHost"
-            name="joinBeforeHost"
-            type="checkbox"
-            className="mt-1 h-4 w-4"
-            checked={current.joinBeforeHost}
-            onChange={(e) => update({ joinBeforeHost: e.target.checked })}
-            aria-invalid={jbhError ? true : undefined}
-            aria-describedby={jbhError ? "joinBeforeHost-error" : undefined}
-          />
-          <label htmlFor="joinBeforeHost">Join before host</label>
-        </div>
-        <FieldMessage id="joinBeforeHost-error" error={jbhError} />
-        <div className="flex items-start gap-2">
-          <input
-            id="waitingRoom"
-            name="waitingRoom"
-            type="checkbox"
-            className="mt-1 h-4 w-4"
-            checked={current.waitingRoom}
-            onChange={(e) => update({ waitingRoom: e.target.checked })}
-          />
-          <label htmlFor="waitingRoom">Waiting room</label>
-        </div>
+        <Checkbox name="joinBeforeHost" label="Join before host" checked={current.joinBeforeHost} onChange={(v) => update({ joinBeforeHost: v })} error={jbhError} />
+        <Checkbox name="waitingRoom" label="Waiting room" checked={current.waitingRoom} onChange={(v) => update({ waitingRoom: v })} />
         {current.joinBeforeHost && current.waitingRoom ? (
           <p className="rounded-md bg-brand-50 p-3 text-sm">
             With the waiting room on, guests always wait for you to admit them. Join before host only applies when
