@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "./text";
 
 // Account passwords follow NIST SP 800-63B: length, not composition; paste allowed (WCAG 3.3.8).
 export const PASSWORD_MIN = 12;
@@ -32,6 +33,6 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
   });
 
-export const nameSchema = z.string().trim().min(1, { error: "Enter a name." }).max(100, { error: "Use at most 100 characters." });
+export const nameSchema = textSchema({ max: 100, blank: "Enter a name." });
 export const roleSchema = z.enum(["owner", "support"]);
 export type Role = z.infer<typeof roleSchema>;

@@ -7,3 +7,4 @@ export * from "./room";
 export * from "./errors";
 export * from "./account";
 export * from "./meeting";
+export * from "./text";
