@@ -44,6 +44,8 @@ export const rooms = sqliteTable(
     waitingRoom: integer("waiting_room", { mode: "boolean" }).notNull().default(true),
     securedAt: integer("secured_at", { mode: "timestamp_ms" }),
     securedBy: integer("secured_by").references(() => users.id, { onDelete: "set null" }),
+    // Signed into every guest's per-room token; "Secure my room" bumps it, which voids them all at once.
+    guestEpoch: integer("guest_epoch").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

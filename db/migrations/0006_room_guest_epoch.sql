@@ -1,0 +1,1 @@
+ALTER TABLE `rooms` ADD `guest_epoch` integer DEFAULT 0 NOT NULL;
