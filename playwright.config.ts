@@ -40,6 +40,7 @@ export default defineConfig({
       SIGNIN_LIMIT_ACCOUNT: "8",
       JOIN_LIMIT_CLIENT: "10000",
       JOIN_LIMIT_ID: "5",
+      ROOM_CLAIM_LIMIT: "4",
     },
   },
 });

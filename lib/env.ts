@@ -16,11 +16,21 @@ const envSchema = z.object({
   SIGNIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
   SIGNIN_LIMIT_ACCOUNT: int(100),
   SIGNIN_WINDOW_ACCOUNT_SECONDS: int(60 * 60),
-  // Failed joins (unknown ID or wrong passcode): per client address and per requested ID. See lib/join.ts.
+  // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID). See lib/join.ts.
   JOIN_LIMIT_CLIENT: int(10),
   JOIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
   JOIN_LIMIT_ID: int(10),
   JOIN_WINDOW_ID_SECONDS: int(60 * 60),
+  // A browser holding a pass for the room (it joined before) has its own, smaller allowance.
+  JOIN_LIMIT_PASS: int(5),
+  JOIN_WINDOW_PASS_SECONDS: int(60 * 60),
+  // Guests one client address may add to one room, and guests a waiting room holds at once.
+  JOIN_LIMIT_CLIENT_ROOM: int(20),
+  JOIN_WINDOW_CLIENT_ROOM_SECONDS: int(60 * 60),
+  JOIN_WAITING_MAX: int(50),
+  // Claims of a PMI or link refused as "in use", per account: otherwise /room would tell anyone which exist.
+  ROOM_CLAIM_LIMIT: int(20),
+  ROOM_CLAIM_WINDOW_SECONDS: int(60 * 60),
 });
 
 export type Env = z.infer<typeof envSchema>;

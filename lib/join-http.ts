@@ -5,7 +5,9 @@ import { db } from "@/db";
 import { originMatches } from "@/lib/actions/safe-action";
 import { clientAddress } from "@/lib/client-address";
 import { attemptJoin, type JoinKind } from "@/lib/join";
+import { PASS_MAX_AGE_SECONDS, passCookieName } from "@/lib/join-pass";
 import { waitInWords } from "@/lib/rate-limit";
+import { guestNameSchema } from "@/lib/validation/text";
 
 export const GUEST_COOKIE = "rd_guest";
 
@@ -21,19 +23,21 @@ export async function handleJoin(request: Request, kind: JoinKind, raw: string):
   if (!originMatches(request.headers)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
 
   const form = await request.formData().catch(() => null);
-  const name = String(form?.get("name") ?? "").trim().slice(0, 200);
+  const parsed = guestNameSchema.safeParse(form?.get("name") ?? "");
   const passcode = String(form?.get("passcode") ?? "").slice(0, 200);
-  if (!name || name.length > 60) return back(`?error=name`);
+  if (!parsed.success) return back(`?error=name`);
+  const name = parsed.data;
 
   const jar = await cookies();
+  const secure = request.headers.get("x-forwarded-proto") === "https";
   let token = jar.get(GUEST_COOKIE)?.value;
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
     token = randomBytes(32).toString("base64url");
     // A session cookie: "this browser session", which is what a removal keeps out.
-    jar.set(GUEST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: request.headers.get("x-forwarded-proto") === "https", path: "/" });
+    jar.set(GUEST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/" });
   }
 
-  const outcome = await attemptJoin(db(), { kind, raw, name, passcode, client: clientAddress(request.headers), token });
+  const outcome = await attemptJoin(db(), { kind, raw, name, passcode, client: clientAddress(request.headers), token, passFor: (key) => jar.get(passCookieName(key))?.value });
   switch (outcome.kind) {
     case "limited": {
       const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
@@ -44,7 +48,12 @@ export async function handleJoin(request: Request, kind: JoinKind, raw: string):
       return back(`?error=check&name=${encodeURIComponent(name)}`);
     case "locked":
       return back(`?error=locked`);
-    default:
+    case "full":
+      return back(`?error=full`);
+    case "removed":
+      return back();
+    case "joined":
+      jar.set(passCookieName(outcome.target.key), outcome.pass, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: PASS_MAX_AGE_SECONDS });
       return back();
   }
 }

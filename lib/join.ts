@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { issuePass, readPass } from "@/lib/join-pass";
 import { limitKey, recordFailure, retryAfterMs, type Counted } from "@/lib/rate-limit";
 import { normalizePmi } from "@/lib/validation/pmi";
 
@@ -15,7 +16,17 @@ export function normalizeRequested(kind: JoinKind, raw: string): string {
   return kind === "id" ? normalizePmi(value) : value.toLowerCase();
 }
 
-export type Target = { key: string; roomId: number; hostName: string; title: string; passcode: string | null; waitingRoom: boolean; joinBeforeHost: boolean };
+export type Target = {
+  key: string;
+  roomId: number;
+  /** The room's guest epoch, signed into passes (lib/join-pass.ts). */
+  epoch: number;
+  hostName: string;
+  title: string;
+  passcode: string | null;
+  waitingRoom: boolean;
+  joinBeforeHost: boolean;
+};
 
 /** The room or meeting an ID or link leads to, or null. Old (released) values lead nowhere. */
 export function resolveTarget(db: Db, kind: JoinKind, raw: string): Target | null {
@@ -23,15 +34,21 @@ export function resolveTarget(db: Db, kind: JoinKind, raw: string): Target | nul
   const roomTarget = (where: ReturnType<typeof eq>) => {
     const row = db.select({ room: rooms, host: users.name }).from(rooms).innerJoin(users, eq(users.id, rooms.userId)).where(where).get();
     return row
-      ? { key: `room:${row.room.id}`, roomId: row.room.id, hostName: row.host, title: `${row.host}'s personal room`, passcode: row.room.passcode, waitingRoom: row.room.waitingRoom, joinBeforeHost: row.room.joinBeforeHost }
+      ? { key: `room:${row.room.id}`, roomId: row.room.id, epoch: row.room.guestEpoch, hostName: row.host, title: `${row.host}'s personal room`, passcode: row.room.passcode, waitingRoom: row.room.waitingRoom, joinBeforeHost: row.room.joinBeforeHost }
       : null;
   };
   if (kind === "link") return /^[a-z][a-z0-9.]{4,39}$/.test(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
   if (/^\d{10}$/.test(value)) return roomTarget(eq(rooms.pmi, value));
   if (!/^\d{11}$/.test(value)) return null;
-  const row = db.select({ meeting: meetings, host: users.name }).from(meetings).innerJoin(users, eq(users.id, meetings.userId)).where(eq(meetings.meetingId, value)).get();
+  const row = db
+    .select({ meeting: meetings, epoch: rooms.guestEpoch, host: users.name })
+    .from(meetings)
+    .innerJoin(users, eq(users.id, meetings.userId))
+    .innerJoin(rooms, eq(rooms.id, meetings.roomId))
+    .where(eq(meetings.meetingId, value))
+    .get();
   return row
-    ? { key: `meeting:${row.meeting.id}`, roomId: row.meeting.roomId, hostName: row.host, title: row.meeting.title, passcode: row.meeting.passcode, waitingRoom: row.meeting.waitingRoom, joinBeforeHost: false }
+    ? { key: `meeting:${row.meeting.id}`, roomId: row.meeting.roomId, epoch: row.epoch, hostName: row.host, title: row.meeting.title, passcode: row.meeting.passcode, waitingRoom: row.meeting.waitingRoom, joinBeforeHost: false }
     : null;
 }
 
@@ -50,55 +67,95 @@ export function passcodeMatches(target: Pick<Target, "passcode"> | null, given: 
 }
 
 /**
- * Failed joins are limited per client address and per requested ID (the normalized input, so an unknown
- * ID is limited exactly like a live one and the limit reveals nothing). Defaults: 10 failures an hour each.
- * Arithmetic: one client makes at most 10 × 24 × 365 = 87,600 guesses a year. Unknown IDs and wrong
- * passcodes answer alike, so a guess only finds a room when ID and passcode are both right; even a room
- * with no passcode (waiting room on) is one of 10^10 PMIs: with 10,000 such rooms live, a hit takes
- * 10^10 / 10^4 = 10^6 guesses, over 11 years. Against one known ID, 87,600 tries a year meet 66^6 ≈ 8·10^10
- * possible 6-character passcodes. Hosts start their meetings from /room, signed in, so no limit here can
- * lock an owner out of their own room.
+ * Failed joins are limited per client address, and per room when the ID or link leads to one (so its PMI
+ * and its link share one allowance), or per normalized input when it leads nowhere: the same limit, the same
+ * answer, so the limit reveals nothing. Defaults: 10 failures an hour each. Arithmetic: one client makes at
+ * most 10 × 24 × 365 = 87,600 guesses a year. Unknown IDs and wrong passcodes answer alike, so a guess only
+ * finds a room when ID and passcode are both right; even a room with no passcode (waiting room on) is one of
+ * 10^10 PMIs: with 10,000 such rooms live, a hit takes 10^6 guesses, over 11 years. Against one known room,
+ * 10 guesses an hour meet 66^6 ≈ 8·10^10 possible 6-character passcodes. A browser holding a pass for the
+ * room is counted on its own (JOIN_LIMIT_PASS), so strangers exhausting the room's allowance cannot shut
+ * out the people who have joined before; hosts start their meetings from /room, signed in.
  */
-export function joinCounters(kind: JoinKind, raw: string, client: string): Counted[] {
+export function joinCounters(request: { kind: JoinKind; raw: string; client: string }, target: Target | null, pass: string | null): Counted[] {
   const e = env();
+  if (target && pass) return [{ limit: { name: "join-pass", points: e.JOIN_LIMIT_PASS, seconds: e.JOIN_WINDOW_PASS_SECONDS }, key: limitKey(target.key, pass) }];
+  const requested = target ? limitKey(target.key) : limitKey(request.kind, normalizeRequested(request.kind, request.raw));
   return [
-    { limit: { name: "join-c", points: e.JOIN_LIMIT_CLIENT, seconds: e.JOIN_WINDOW_CLIENT_SECONDS }, key: limitKey(client) },
-    { limit: { name: "join-id", points: e.JOIN_LIMIT_ID, seconds: e.JOIN_WINDOW_ID_SECONDS }, key: limitKey(kind, normalizeRequested(kind, raw)) },
+    { limit: { name: "join-c", points: e.JOIN_LIMIT_CLIENT, seconds: e.JOIN_WINDOW_CLIENT_SECONDS }, key: limitKey(request.client) },
+    { limit: { name: "join-id", points: e.JOIN_LIMIT_ID, seconds: e.JOIN_WINDOW_ID_SECONDS }, key: requested },
   ];
+}
+
+/** Successful joins that add a guest, per client address and room: one address cannot fill a waiting room. */
+function joinsFromClient(client: string, target: Target): Counted {
+  const e = env();
+  return { limit: { name: "join-ok", points: e.JOIN_LIMIT_CLIENT_ROOM, seconds: e.JOIN_WINDOW_CLIENT_ROOM_SECONDS }, key: limitKey(client, target.key) };
 }
 
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-export type JoinOutcome = { kind: "limited"; retryAfterMs: number } | { kind: "failed" } | { kind: "removed" } | { kind: "locked" } | { kind: "joined" };
+export type JoinOutcome =
+  | { kind: "limited"; retryAfterMs: number }
+  | { kind: "failed" }
+  | { kind: "removed" }
+  | { kind: "locked" }
+  | { kind: "full" }
+  | { kind: "joined"; target: Target; pass: string };
 
-export async function attemptJoin(db: Db, request: { kind: JoinKind; raw: string; name: string; passcode: string; client: string; token: string }): Promise<JoinOutcome> {
-  const counters = joinCounters(request.kind, request.raw, request.client);
+export type JoinRequest = {
+  kind: JoinKind;
+  raw: string;
+  name: string;
+  passcode: string;
+  client: string;
+  /** The browser's guest token (rd_guest), which identifies it in the waiting room. */
+  token: string;
+  /** Reads the browser's pass cookie for a room or meeting. */
+  passFor: (liveKey: string) => string | undefined;
+};
+
+export async function attemptJoin(db: Db, request: JoinRequest): Promise<JoinOutcome> {
+  const target = resolveTarget(db, request.kind, request.raw);
+  const pass = target ? readPass(request.passFor(target.key), target.key, target.epoch) : null;
+  const counters = joinCounters(request, target, pass);
   const wait = await retryAfterMs(db.$client, counters);
   if (wait > 0) return { kind: "limited", retryAfterMs: wait };
-  const target = resolveTarget(db, request.kind, request.raw);
   if (!passcodeMatches(target, request.passcode) || !target) {
     await recordFailure(db.$client, counters);
     return { kind: "failed" };
   }
   const hash = tokenHash(request.token);
-  return db.transaction(
+  const known = db.select({ id: attendees.id }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash))).get();
+  const fromClient = joinsFromClient(request.client, target);
+  if (!known) {
+    const joinWait = await retryAfterMs(db.$client, [fromClient]);
+    if (joinWait > 0) return { kind: "limited", retryAfterMs: joinWait };
+  }
+  const outcome = db.transaction(
     (tx) => {
       const existing = tx.select().from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash))).get();
-      if (existing?.status === "removed") return { kind: "removed" as const };
+      if (existing?.status === "removed") return "removed" as const;
       const session = tx.select().from(liveSessions).where(eq(liveSessions.key, target.key)).get();
-      if (session?.locked && !existing) return { kind: "locked" as const };
+      if (session?.locked && !existing) return "locked" as const;
       if (existing) {
         tx.update(attendees).set({ name: request.name }).where(eq(attendees.id, existing.id)).run();
-      } else {
-        const status = target.waitingRoom ? "waiting" : "admitted";
-        tx.insert(attendees).values({ key: target.key, roomId: target.roomId, name: request.name, tokenHash: hash, status }).run();
+        return "joined" as const;
       }
-      return { kind: "joined" as const };
+      if (target.waitingRoom) {
+        const waiting = tx.select({ n: count() }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.status, "waiting"))).get()?.n ?? 0;
+        if (waiting >= env().JOIN_WAITING_MAX) return "full" as const;
+      }
+      tx.insert(attendees).values({ key: target.key, roomId: target.roomId, name: request.name, tokenHash: hash, status: target.waitingRoom ? "waiting" : "admitted" }).run();
+      return "added" as const;
     },
     { behavior: "immediate" },
   );
+  if (outcome === "added") await recordFailure(db.$client, [fromClient]);
+  if (outcome !== "joined" && outcome !== "added") return { kind: outcome };
+  // Keep a valid pass as it is (its counter goes with it); otherwise issue one for the room's current epoch.
+  return { kind: "joined", target, pass: pass ? request.passFor(target.key)! : issuePass(target.key, target.epoch) };
 }
-
 export type GuestState = "waiting-room" | "waiting-host" | "in" | "removed";
 
 /** Where a guest who got past the passcode stands now, read from the database on every request. */

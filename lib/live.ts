@@ -1,24 +1,38 @@
 import "server-only";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attendees, liveSessions, meetings, rooms } from "@/db/schema";
 
-export type HostOp = "start" | "end" | "lock" | "unlock" | "admit" | "remove";
+export const HOST_OPS = ["start", "end", "lock", "unlock", "admit", "remove", "remove-waiting"] as const;
+export type HostOp = (typeof HOST_OPS)[number];
 
-/** The live keys a user may control: their room, and their own scheduled meetings. */
-export function ownsKey(db: Db, userId: number, key: string): { roomId: number } | null {
-  const [kind, rawId] = key.split(":");
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id)) return null;
-  if (kind === "room") {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** `room:<id>` or `meeting:<id>` exactly as we write them: no `room:1.0`, `room:0x1`, `room: 1`. */
+const LIVE_KEY = /^(room|meeting):([1-9][0-9]{0,14})$/;
+
+/** The live keys a user may control: their room, and their own scheduled meetings. Anything else is null. */
+export function ownsKey(db: Db, userId: number, key: string): { roomId: number; key: string } | null {
+  const match = LIVE_KEY.exec(key);
+  if (!match) return null;
+  const id = Number(match[2]);
+  if (match[1] === "room") {
     const room = db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, id), eq(rooms.userId, userId))).get();
-    return room ? { roomId: room.id } : null;
+    return room ? { roomId: room.id, key: `room:${room.id}` } : null;
   }
-  if (kind === "meeting") {
-    const meeting = db.select({ roomId: meetings.roomId }).from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).get();
-    return meeting ? { roomId: meeting.roomId } : null;
-  }
-  return null;
+  const meeting = db.select({ id: meetings.id, roomId: meetings.roomId }).from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).get();
+  return meeting ? { roomId: meeting.roomId, key: `meeting:${meeting.id}` } : null;
+}
+
+/**
+ * After an intrusion: the meeting in the room ends, everyone admitted, waiting or removed is gone, and the
+ * room's guest epoch moves on, so no guest token or pass issued before still opens anything.
+ */
+export function endIntrusion(tx: Tx, roomId: number) {
+  const key = `room:${roomId}`;
+  tx.delete(liveSessions).where(eq(liveSessions.key, key)).run();
+  tx.delete(attendees).where(eq(attendees.key, key)).run();
+  tx.update(rooms).set({ guestEpoch: sql`${rooms.guestEpoch} + 1` }).where(eq(rooms.id, roomId)).run();
 }
 
 export function liveState(db: Db, key: string) {
@@ -49,6 +63,9 @@ export function hostAction(db: Db, roomId: number, key: string, op: HostOp, atte
         case "lock":
         case "unlock":
           session({ locked: op === "lock" });
+          return true;
+        case "remove-waiting":
+          tx.update(attendees).set({ status: "removed" }).where(and(eq(attendees.key, key), eq(attendees.status, "waiting"))).run();
           return true;
         case "admit":
         case "remove": {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { roomChanges, roomHolds, rooms, type Room, type RoomChange } from "@/db/schema";
+import { endIntrusion } from "@/lib/live";
 import { linkAvailable, pmiAvailable } from "@/lib/room-availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
 import { settingsProblems } from "@/lib/validation/room";
@@ -110,7 +111,8 @@ export function changeSettings(db: Db, userId: number, actorId: number, next: Se
 
 /**
  * "Secure my room", after an intrusion: new generated PMI, the link with a random suffix (so the new one
- * cannot be guessed from the old), a new passcode, waiting room on, join before host off.
+ * cannot be guessed from the old), a new passcode, waiting room on, join before host off; the meeting in the
+ * room ends and every guest is out, with every guest token and pass void.
  */
 export function secureRoom(db: Db, userId: number, actorId: number): Room {
   return immediate(db, (tx) => {
@@ -123,6 +125,7 @@ export function secureRoom(db: Db, userId: number, actorId: number): Room {
     hold(tx, "pmi", room.pmi, userId, now);
     hold(tx, "link", room.link, userId, now);
     const bySupport = actorId !== userId;
+    endIntrusion(tx, room.id);
     const updated = tx
       .update(rooms)
       .set({

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
+import { env } from "@/lib/env";
+import { limitKey, recordFailure, retryAfterMs, waitInWords, type Counted } from "@/lib/rate-limit";
 import { changeIdentity, changeSettings, secureRoom, type Refusal } from "@/lib/room-service";
 import { ruleError, type FieldErrors } from "@/lib/validation/errors";
 import { roomIdentitySchema, roomSettingsSchema } from "@/lib/validation/room";
@@ -13,10 +15,25 @@ function refusalsToErrors(refusals: Refusal[]): FieldErrors {
   return Object.fromEntries(refusals.map((r) => [r.field, ruleError(r.rule)]));
 }
 
+/**
+ * "In use" answers tell whether a PMI or link exists, which the join pages hide; past this many an hour an
+ * account gets no answer at all (a free value would tell as much as a taken one).
+ */
+function claimCounter(userId: number): Counted {
+  const e = env();
+  return { limit: { name: "room-claim", points: e.ROOM_CLAIM_LIMIT, seconds: e.ROOM_CLAIM_WINDOW_SECONDS }, key: limitKey(String(userId)) };
+}
+
 /** Saves the PMI and the personal link together: both change or neither does. */
-export const updateRoomIdentity = userAction(roomIdentitySchema, (input, user) => {
+export const updateRoomIdentity = userAction(roomIdentitySchema, async (input, user) => {
+  const counter = claimCounter(user.id);
+  const wait = await retryAfterMs(db().$client, [counter]);
+  if (wait > 0) return { ok: false, message: `Too many tries with IDs or links that are taken. Nothing was changed. Try again in ${waitInWords(wait)}.` };
   const outcome = changeIdentity(db(), user.id, user.id, input);
-  if (!outcome.ok) return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+  if (!outcome.ok) {
+    if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use")) await recordFailure(db().$client, [counter]);
+    return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+  }
   revalidatePath("/room");
   return {
     ok: true,

@@ -172,3 +172,55 @@ test.describe("on a 360 px phone", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test("Secure my room ends the intrusion: the intruder is out, back at the join form, and gone from the host panel", async ({ browser, page }) => {
+  const h = await host(browser);
+  await h.page.getByRole("button", { name: "Start meeting" }).click();
+  await guestJoins(page, `/my/${h.room.link}`, "Intruder", h.room.passcode!);
+  await h.page.getByRole("list", { name: "Waiting room" }).getByRole("button", { name: "Admit Intruder" }).click();
+  await expect(page.getByRole("heading", { name: `You're in ${h.account.name}'s meeting` })).toBeVisible();
+
+  await h.page.getByRole("button", { name: "Secure my room" }).click();
+  await expect(h.page.getByText("the meeting in your room ends")).toBeVisible();
+  await h.page.getByRole("button", { name: "Yes, secure my room" }).click();
+  await expect(h.page.getByText("Your room is secured.")).toBeVisible();
+  await expect(h.page.getByText("Your meeting has not started.")).toBeVisible();
+  await expect(h.page.getByRole("list", { name: "In the meeting" })).toHaveCount(0);
+
+  const secured = roomOf(h.account.email);
+  await page.goto(`/my/${secured.link}`);
+  await expect(page.getByRole("heading", { name: "Join a meeting" })).toBeVisible();
+  await page.goto(`/my/${h.room.link}`);
+  await expect(page.getByRole("heading", { name: "Join a meeting" })).toBeVisible();
+  await h.close();
+});
+
+test("the host can remove everyone waiting at once", async ({ browser, request, baseURL }) => {
+  const h = await host(browser);
+  for (const name of ["Flood One", "Flood Two", "Flood Three"]) {
+    const guest = await browser.newContext();
+    expect(await tryJoin(guest.request, baseURL!, `/j/${h.room.pmi}`, h.room.passcode!, name)).toBe("joined");
+    await guest.close();
+  }
+  const waiting = h.page.getByRole("list", { name: "Waiting room" });
+  await expect(waiting.getByRole("listitem")).toHaveCount(3);
+  await h.page.getByRole("button", { name: "Remove everyone waiting" }).click();
+  await expect(h.page.getByText("Nobody is waiting.")).toBeVisible();
+  expect(await tryJoin(request, baseURL!, `/j/${h.room.pmi}`, h.room.passcode!, "Someone New")).toBe("joined");
+  await expect(waiting).toContainText("Someone New");
+  await h.close();
+});
+
+test("guest names are shown as typed, without direction overrides, and a blank one is refused", async ({ browser, page }) => {
+  const h = await host(browser);
+  await guestJoins(page, `/j/${h.room.pmi}`, "\u200B\u200B\u200B", h.room.passcode!);
+  await expect(page.getByText("Enter your name (up to 60 characters) so the host knows who is joining.")).toBeVisible();
+  await page.getByLabel("Your name").fill("\u202Etsoh\u202C (guest)");
+  await page.getByLabel("Passcode").fill(h.room.passcode!);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByRole("heading", { name: "Waiting for the host to let you in" })).toBeVisible();
+  const waiting = h.page.getByRole("list", { name: "Waiting room" });
+  await expect(waiting).toContainText("tsoh (guest)");
+  expect(await waiting.textContent()).not.toContain("\u202E");
+  await h.close();
+});

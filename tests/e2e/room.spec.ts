@@ -327,3 +327,19 @@ test("a replayed room action changes nothing with a forged Origin, with no Origi
   expect(genuine.status).toBe(200);
   expect(roomOf(account.email).passcode).toBe("Hijack_2");
 });
+
+test("asking about taken IDs and links is limited per account, with a clear message, and changes nothing", async ({ page }) => {
+  const owner = await ownerOnRoom(page);
+  const before = roomOf(owner.email);
+  const taken = roomOf("ada@example.edu");
+  // The server runs with ROOM_CLAIM_LIMIT=4 (playwright.config.ts).
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel("Personal Meeting ID").fill(taken.pmi);
+    await submit(page, /^Save ID/);
+    await expectRefused(page, "Personal Meeting ID", "pmi-in-use");
+  }
+  await page.getByLabel("Personal Meeting ID").fill(generatePmi());
+  await submit(page, /^Save ID/);
+  await expect(formMessage(page)).toContainText(/Too many tries with IDs or links that are taken\. Nothing was changed\. Try again in \d+ minutes?\./);
+  expect(roomOf(owner.email)).toEqual(before);
+});

@@ -1,6 +1,8 @@
 import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { attemptJoin, normalizeRequested, passcodeMatches, resolveTarget } from "@/lib/join";
+import { attemptJoin, guestState, normalizeRequested, passcodeMatches, resolveTarget } from "@/lib/join";
+import { hostAction, liveState, ownsKey } from "@/lib/live";
+import { secureRoom } from "@/lib/room-service";
 import { createUserWithRoom } from "@/lib/users";
 import { tempDatabase } from "../support/temp-db";
 
@@ -28,23 +30,110 @@ describe("the passcode check", () => {
   });
 });
 
+process.env.AUTH_SECRET ??= "unit-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+
+function setup() {
+  const { db } = tempDatabase();
+  const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+  const room = () => db.$client.prepare("select id, pmi, link, passcode from rooms where user_id = ?").get(ada.id) as { id: number; pmi: string; link: string; passcode: string };
+  const passes = new Map<string, string>();
+  /** One browser: its guest token and the passes it was given. */
+  const browser = (token = randomToken()) => ({ name: "Guest", token, passFor: (key: string) => passes.get(`${token}|${key}`), keep: (key: string, pass: string) => passes.set(`${token}|${key}`, pass) });
+  const join = async (b: ReturnType<typeof browser>, raw: string, passcode: string, client = "198.51.100.1", kind: "id" | "link" = "id") => {
+    const outcome = await attemptJoin(db, { kind, raw, passcode, client, name: b.name, token: b.token, passFor: b.passFor });
+    if (outcome.kind === "joined") b.keep(outcome.target.key, outcome.pass);
+    return outcome.kind;
+  };
+  return { db, ada, room, browser, join };
+}
+
+let tokens = 0;
+const randomToken = () => String(++tokens).padStart(43, "t");
+
 describe("joining", () => {
   it("normalizes the requested ID the same way whether or not it exists", () => {
     expect(normalizeRequested("id", " (415) 555-0134 ")).toBe("4155550134");
     expect(normalizeRequested("link", "Ada.Lovelace")).toBe("ada.lovelace");
   });
 
-  it("counts failures per requested ID, for unknown IDs too, and refuses past the limit whatever the passcode", async () => {
-    const { db } = tempDatabase();
-    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-    const room = db.$client.prepare("select pmi, passcode from rooms where user_id = ?").get(ada.id) as { pmi: string; passcode: string };
-    const base = { kind: "id" as const, name: "Guest", token: "t".repeat(43) };
-    for (let i = 0; i < 10; i++) {
-      expect(await attemptJoin(db, { ...base, raw: room.pmi, passcode: `wrong${i}x`, client: `198.51.100.${i}` })).toEqual({ kind: "failed" });
+  it("counts failures per room, whether it was reached by PMI or by link, and refuses past the limit whatever the passcode", async () => {
+    const { room, browser, join } = setup();
+    const { pmi, link, passcode } = room();
+    for (let i = 0; i < 5; i++) expect(await join(browser(), pmi, `wrong${i}x`, `198.51.100.${i}`)).toBe("failed");
+    for (let i = 5; i < 10; i++) expect(await join(browser(), link, `wrong${i}x`, `198.51.100.${i}`, "link")).toBe("failed");
+    expect(await join(browser(), pmi, passcode, "198.51.100.200")).toBe("limited");
+    expect(await join(browser(), link, passcode, "198.51.100.201", "link")).toBe("limited");
+  });
+
+  it("counts unknown IDs per normalized input, with the same answers", async () => {
+    const { browser, join } = setup();
+    for (let i = 0; i < 10; i++) expect(await join(browser(), i % 2 ? "299-999-9991" : "2999999991", "x", `203.0.113.${i}`)).toBe("failed");
+    expect(await join(browser(), "2999999991", "x", "203.0.113.99")).toBe("limited");
+    expect(await join(browser(), "2999999992", "x", "203.0.113.99")).toBe("failed");
+  });
+
+  it("lets a browser that joined before in with the right passcode while strangers have the room limited", async () => {
+    const { room, browser, join } = setup();
+    const { pmi, passcode } = room();
+    const regular = browser();
+    expect(await join(regular, pmi, passcode)).toBe("joined");
+    for (let i = 0; i < 10; i++) await join(browser(), pmi, `guess${i}xx`, `192.0.2.${i}`);
+    expect(await join(browser(), pmi, passcode, "192.0.2.50")).toBe("limited");
+    expect(await join(regular, pmi, passcode, "192.0.2.51")).toBe("joined");
+    // Its own allowance is small: five wrong passcodes and the pass is limited too.
+    for (let i = 0; i < 5; i++) expect(await join(regular, pmi, `typo${i}xxx`)).toBe("failed");
+    expect(await join(regular, pmi, passcode)).toBe("limited");
+  });
+
+  it("caps the waiting room and the guests one address can add to a room", async () => {
+    const { db, room, browser, join } = setup();
+    const { pmi, passcode } = room();
+    for (let i = 0; i < 20; i++) expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("joined");
+    expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("limited");
+    for (let i = 0; i < 30; i++) expect(await join(browser(), pmi, passcode, `10.0.${i}.1`)).toBe("joined");
+    expect(await join(browser(), pmi, passcode, "10.1.0.1")).toBe("full");
+    const waiting = db.$client.prepare("select count(*) as n from attendees where status = 'waiting'").get() as { n: number };
+    expect(waiting.n).toBe(50);
+  });
+
+  it("securing the room ends the meeting, removes every guest and voids their passes", async () => {
+    const { db, ada, room, browser, join } = setup();
+    const before = room();
+    const intruder = browser();
+    expect(await join(intruder, before.pmi, before.passcode)).toBe("joined");
+    hostAction(db, before.id, `room:${before.id}`, "admit", (db.$client.prepare("select id from attendees").get() as { id: number }).id);
+    hostAction(db, before.id, `room:${before.id}`, "start");
+    const target = resolveTarget(db, "id", before.pmi)!;
+    expect(guestState(db, target, intruder.token)).toBe("in");
+
+    secureRoom(db, ada.id, ada.id);
+    const after = room();
+    const moved = resolveTarget(db, "link", after.link)!;
+    expect(guestState(db, moved, intruder.token)).toBeNull();
+    expect(liveState(db, moved.key)).toMatchObject({ started: false, waiting: [], admitted: [] });
+    // The old pass no longer sets the browser apart: with the room limited, it waits like a stranger.
+    for (let i = 0; i < 10; i++) await join(browser(), after.pmi, `guess${i}xx`, `192.0.2.${i}`);
+    expect(await join(intruder, after.pmi, after.passcode, "192.0.2.60")).toBe("limited");
+  });
+});
+
+describe("host controls", () => {
+  it("accept only keys written exactly as the server writes them", () => {
+    const { db, ada, room } = setup();
+    const { id } = room();
+    expect(ownsKey(db, ada.id, `room:${id}`)).toEqual({ roomId: id, key: `room:${id}` });
+    for (const key of [`room:${id}.0`, `room:0x${id}`, `room: ${id}`, `room:0${id}`, `ROOM:${id}`, `room:${id}:x`, `room:${id}e0`, "meeting:1"]) {
+      expect(ownsKey(db, ada.id, key)).toBeNull();
     }
-    const limited = await attemptJoin(db, { ...base, raw: room.pmi, passcode: room.passcode, client: "198.51.100.200" });
-    expect(limited.kind).toBe("limited");
-    expect(await attemptJoin(db, { ...base, raw: "2999999991", passcode: "x", client: "203.0.113.1" })).toEqual({ kind: "failed" });
-    expect(resolveTarget(db, "id", room.pmi)?.hostName).toBe("Ada Lovelace");
+  });
+
+  it("remove everyone waiting keeps the admitted guests", async () => {
+    const { db, room, browser, join } = setup();
+    const { id, pmi, passcode } = room();
+    for (let i = 0; i < 3; i++) await join(browser(), pmi, passcode);
+    const first = (db.$client.prepare("select id from attendees order by id").get() as { id: number }).id;
+    hostAction(db, id, `room:${id}`, "admit", first);
+    hostAction(db, id, `room:${id}`, "remove-waiting");
+    expect(liveState(db, `room:${id}`)).toMatchObject({ waiting: [], admitted: [{ id: first }] });
   });
 });

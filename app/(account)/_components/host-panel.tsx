@@ -16,7 +16,10 @@ export function HostPanel({ liveKey, title }: { liveKey: string; title: string }
         {live.locked ? <HostButton liveKey={liveKey} op="unlock" label="Unlock meeting" /> : <HostButton liveKey={liveKey} op="lock" label="Lock meeting" />}
       </div>
       <div>
-        <h3 className="font-medium">Waiting room ({live.waiting.length})</h3>
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 className="font-medium">Waiting room ({live.waiting.length})</h3>
+          {live.waiting.length > 1 ? <HostButton liveKey={liveKey} op="remove-waiting" label="Remove everyone waiting" /> : null}
+        </div>
         {live.waiting.length === 0 ? (
           <p className="text-sm text-slate-700">Nobody is waiting.</p>
         ) : (

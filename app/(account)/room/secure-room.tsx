@@ -10,6 +10,7 @@ export function SecureRoomExplainer() {
       <li>a new personal link: your current one with random letters added</li>
       <li>a new passcode</li>
       <li>the waiting room on, and join before host off</li>
+      <li>the meeting in your room ends: everyone in it or waiting is removed, and has to join again with the new details</li>
     </ul>
   );
 }

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { guestState, normalizeRequested, resolveTarget, type JoinKind } from "@/lib/join";
 import { GUEST_COOKIE } from "@/lib/join-http";
 import { formatMeetingId } from "@/lib/validation/meeting";
+import { GUEST_NAME_MAX, GUEST_NAME_MESSAGE } from "@/lib/validation/text";
 import { formatPmi } from "@/lib/validation/pmi";
 import { LiveRefresh } from "@/app/_components/live-refresh";
 
@@ -10,7 +11,8 @@ type Search = { error?: string; name?: string; pwd?: string };
 
 const ERRORS: Record<string, string> = {
   check: "Check the meeting ID and passcode.",
-  name: "Enter your name (up to 60 characters) so the host knows who is joining.",
+  name: GUEST_NAME_MESSAGE,
+  full: "The waiting room is full. Try again in a few minutes.",
   locked: "The host has locked this meeting: nobody new can join.",
 };
 
@@ -69,7 +71,7 @@ export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; r
       <form method="post" action={`${base}/join`} className="space-y-4">
         <div className="space-y-1">
           <label htmlFor="name" className="block font-medium">Your name</label>
-          <input id="name" name="name" required maxLength={60} autoComplete="name" defaultValue={search.name?.slice(0, 60) ?? ""} aria-invalid={search.error === "name" || undefined} aria-describedby={error ? "join-error" : undefined} className="block w-full rounded-md border border-slate-400 px-3 py-2" />
+          <input id="name" name="name" required maxLength={GUEST_NAME_MAX} autoComplete="name" defaultValue={search.name?.slice(0, GUEST_NAME_MAX) ?? ""} aria-invalid={search.error === "name" || undefined} aria-describedby={error ? "join-error" : undefined} className="block w-full rounded-md border border-slate-400 px-3 py-2" />
         </div>
         <div className="space-y-1">
           <label htmlFor="passcode" className="block font-medium">Passcode</label>

@@ -13,7 +13,7 @@ export function SecureUserRoom({ userId, name }: { userId: number; name: string 
         <FormMessage ok={state.ok} message={state.message} />
         <p className="text-sm">
           Replaces {name}&apos;s Personal Meeting ID, link and passcode, turns the waiting room on and join before
-          host off. {name} sees on their room page that support did this, and when.
+          host off, and ends the meeting in the room: everyone in it or waiting is removed. {name} sees on their room page that support did this, and when.
         </p>
         <input type="hidden" name="user" value={userId} />
         <input type="hidden" name="confirm" value="yes" />
