@@ -1,0 +1,56 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db } from "./index";
+
+/**
+ * The one way to write several rows together. Drizzle's better-sqlite3 transactions are synchronous and do not
+ * roll back an async body (drizzle-orm#1472, #2275), so a transaction here is:
+ * - run on a dedicated write connection, so a read on the main connection never sees uncommitted rows;
+ * - queued behind an in-process async lock, so no two transactions of one process interleave;
+ * - opened with BEGIN IMMEDIATE, so several processes on one file take turns at the write lock (the busy
+ *   timeout waits for it) instead of failing later with SQLITE_BUSY on upgrade;
+ * - rolled back on any throw, sync or async.
+ * A transaction started inside another one's body joins it rather than waiting for it forever.
+ */
+export type Tx = Db;
+
+type Writer = { open: () => Db; opened?: Db; tail: Promise<unknown> };
+
+const writers = new WeakMap<Db, Writer>();
+const current = new AsyncLocalStorage<{ writer: Writer }>();
+
+/** Registers how to open the write connection that transactions on `db` use (opened on first use). */
+export function pairWriter(db: Db, open: () => Db) {
+  writers.set(db, { open, tail: Promise.resolve() });
+}
+
+function writerOf(db: Db): Writer {
+  const writer = writers.get(db);
+  if (!writer) throw new Error("This database handle has no write connection: open it with openDatabase()");
+  return writer;
+}
+
+const connectionOf = (writer: Writer) => (writer.opened ??= writer.open());
+
+export async function withTransaction<T>(db: Db, body: (tx: Tx) => Promise<T> | T): Promise<T> {
+  const writer = writerOf(db);
+  if (current.getStore()?.writer === writer) return body(connectionOf(writer));
+
+  const run = () =>
+    current.run({ writer }, async () => {
+      const connection = connectionOf(writer);
+      const sqlite = connection.$client;
+      sqlite.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await body(connection);
+        sqlite.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  const result = writer.tail.then(run, run);
+  writer.tail = result.catch(() => undefined);
+  return result;
+}
