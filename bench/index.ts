@@ -1,19 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { planFor } from "./config";
-import { measureArticle } from "./measure-article";
-import { measureAttack } from "./measure-attack";
-import { measureJoin } from "./measure-join";
-import { measureNginx } from "./measure-nginx";
-import { measureScale } from "./measure-scale";
-import { measureSearch } from "./measure-search";
-import { measureWeight } from "./measure-weight";
-import { fmt, type Metric } from "./metric";
-import { killAllNow, stop, stopAll } from "./processes";
-import { machine, missingFigures, table, writeJson } from "./report";
-import { seedDatabase } from "./seed";
-import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./servers";
+import { planFor } from "./harness/config";
+import { measureArticle } from "./measure/article";
+import { measureAttack } from "./measure/attack";
+import { measureJoin } from "./measure/join";
+import { measureNginx } from "./measure/nginx";
+import { measureScale } from "./measure/scale";
+import { measureSearch } from "./measure/search";
+import { measureWeight } from "./measure/weight";
+import { fmt, type Metric } from "./harness/metric";
+import { killAllNow, stop, stopAll } from "./harness/processes";
+import { machine, missingFigures, table, writeJson } from "./harness/report";
+import { seedDatabase } from "./harness/seed";
+import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./harness/servers";
 
 // `npm run bench` (full, about 4 minutes on 2 cores) or `npm run bench -- --quick` (every figure, briefly);
 // `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { missingFigures, table } from "@/bench/report";
-import type { Metric } from "@/bench/metric";
+import { missingFigures, table } from "@/bench/harness/report";
+import type { Metric } from "@/bench/harness/metric";
 
 const row = (id: string, value: number | null, extra: Partial<Metric> = {}): Metric => ({ id, metric: id, value, unit: "ms", ...extra });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mean, median, percentile, ratio, summarize } from "@/bench/stats";
+import { mean, median, percentile, ratio, summarize } from "@/bench/harness/stats";
 
 describe("bench statistics", () => {
   it("takes nearest-rank percentiles", () => {

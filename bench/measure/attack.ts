@@ -1,11 +1,11 @@
 import autocannon from "autocannon";
-import { ARTICLE_PATH, ATTACK_CLIENTS, type Plan } from "./config";
-import { load, type LoadResult } from "./load";
-import { fmt, throughputText, type Metric } from "./metric";
-import type { Seeded } from "./seed";
-import type { Server } from "./servers";
-import { clientAddress, csrf, signInBody } from "./session";
-import { mean, ratio, summarize } from "./stats";
+import { ARTICLE_PATH, ATTACK_CLIENTS, type Plan } from "../harness/config";
+import { load, type LoadResult } from "../harness/load";
+import { fmt, throughputText, type Metric } from "../harness/metric";
+import type { Seeded } from "../harness/seed";
+import type { Server } from "../harness/servers";
+import { clientAddress, csrf, signInBody } from "../harness/session";
+import { mean, ratio, summarize } from "../harness/stats";
 
 /** 20 clients failing sign-ins back to back, each from its own address, until stopped. */
 async function startAttack(app: Server, emails: string[]) {

@@ -1,44 +1,20 @@
-import { parse, type HTMLElement } from "node-html-parser";
-import type { Plan } from "./config";
-import { fmt, skipped, type Metric } from "./metric";
-import type { Seeded } from "./seed";
-import type { Server } from "./servers";
-import { clientAddress } from "./session";
-import { median, ratio } from "./stats";
+import type { Plan } from "../harness/config";
+import { readForm } from "../harness/forms";
+import { fmt, skipped, type Metric } from "../harness/metric";
+import type { Seeded } from "../harness/seed";
+import type { Server } from "../harness/servers";
+import { clientAddress } from "../harness/session";
+import { median, ratio } from "../harness/stats";
 import { generatePmi } from "@/lib/validation/generate";
 
-type JoinForm = { action: string; multipart: boolean; fields: Array<[string, string]>; nameField: string; passcodeField: string };
-
-function fieldFor(doc: HTMLElement, form: HTMLElement, label: RegExp): string | undefined {
-  const byLabel = doc.querySelectorAll("label").find((l) => label.test(l.text.trim()));
-  const id = byLabel?.getAttribute("for");
-  const input = id ? form.querySelector(`#${id}`) : byLabel?.querySelector("input");
-  return input?.getAttribute("name");
-}
-
-/** The join form as a browser without JavaScript would submit it, hidden fields (action ids) included. */
-function readJoinForm(html: string, pageUrl: string): JoinForm | undefined {
-  const doc = parse(html);
-  for (const form of doc.querySelectorAll("form")) {
-    const passcodeField = fieldFor(doc, form, /^passcode$/i);
-    const nameField = fieldFor(doc, form, /^your name$/i);
-    if (!passcodeField || !nameField) continue;
-    const fields = form
-      .querySelectorAll('input[type="hidden"]')
-      .map((i): [string, string] => [i.getAttribute("name") ?? "", i.getAttribute("value") ?? ""])
-      .filter(([name]) => name);
-    const action = new URL(form.getAttribute("action") || pageUrl, pageUrl).toString();
-    return { action, multipart: (form.getAttribute("enctype") ?? "").includes("multipart") || fields.some(([n]) => n.startsWith("$ACTION")), fields, nameField, passcodeField };
-  }
-  return undefined;
-}
+const readJoinForm = (html: string, pageUrl: string) => readForm(html, pageUrl, ["Your name", "Passcode"]);
 
 async function attempt(origin: string, id: string, passcode: string, client: string): Promise<{ ms: number; status: number } | undefined> {
   const pageUrl = `${origin}/j/${id}`;
   const page = await fetch(pageUrl, { headers: { "x-forwarded-for": client } });
   const form = readJoinForm(await page.text(), pageUrl);
   if (!form) return undefined;
-  const data: Array<[string, string]> = [...form.fields, [form.nameField, "Bench Guest"], [form.passcodeField, passcode]];
+  const data: Array<[string, string]> = [...form.hidden, [form.fields["Your name"]!, "Bench Guest"], [form.fields["Passcode"]!, passcode]];
   const body = form.multipart ? new FormData() : new URLSearchParams();
   for (const [k, v] of data) body.append(k, v);
   const started = performance.now();

@@ -1,12 +1,13 @@
 import type { Request } from "autocannon";
-import { SEED_PASSWORD, type Plan } from "./config";
-import { load, loadTogether, type LoadResult, type LoadSpec } from "./load";
-import { fmt, type Metric } from "./metric";
-import type { Seeded } from "./seed";
-import { BOUNDARY, actionBody, actionId, passcodeNumber, signInMany } from "./session";
-import { startApp, type Server } from "./servers";
-import { cpuSeconds, stop } from "./processes";
-import { ratio } from "./stats";
+import { SEED_PASSWORD, type Plan } from "../harness/config";
+import { load, loadTogether, type LoadResult, type LoadSpec } from "../harness/load";
+import { fmt, type Metric } from "../harness/metric";
+import type { Seeded } from "../harness/seed";
+import { BOUNDARY, multipartBody, readForm, type PageForm } from "../harness/forms";
+import { passcodeNumber, signInMany } from "../harness/session";
+import { startApp, type Server } from "../harness/servers";
+import { cpuSeconds, stop } from "../harness/processes";
+import { ratio } from "../harness/stats";
 
 let updates = 0;
 
@@ -22,26 +23,29 @@ function renderSpec(server: Server, cookies: string[], connections: number, seco
   };
 }
 
-function updateSpec(server: Server, cookies: string[], action: string, connections: number, seconds: number): LoadSpec {
+/** The room settings form as /room serves it to a browser without JavaScript. */
+async function settingsForm(server: Server, cookie: string): Promise<PageForm> {
+  const page = await fetch(`${server.origin}/room`, { headers: { cookie } });
+  const form = readForm(await page.text(), page.url, ["Passcode", "Waiting room"]);
+  if (!form) throw new Error("/room has no form with “Passcode” and “Waiting room”");
+  return form;
+}
+
+function updateSpec(server: Server, cookies: string[], form: PageForm, connections: number, seconds: number): LoadSpec {
   let n = 0;
   return {
-    url: `${server.origin}/room`,
+    url: form.action.replace(new URL(form.action).origin, server.origin),
     connections,
     seconds,
     method: "POST",
-    headers: {
-      "next-action": action,
-      origin: server.origin,
-      accept: "text/x-component",
-      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
-    },
+    headers: { origin: server.origin, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
     // Another owner and a new passcode each time, so every request is a real write with its history row.
     next: (req: Request) => ({
       ...req,
       headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! },
-      body: actionBody({ passcode: passcodeNumber(updates++), waitingRoom: "on" }),
+      body: multipartBody([...form.hidden, [form.fields["Passcode"]!, passcodeNumber(updates++)], [form.fields["Waiting room"]!, "on"]]),
     }),
-    verify: (body) => body.includes('"ok":true'),
+    verify: (body) => body.includes("Saved."),
   };
 }
 
@@ -77,9 +81,9 @@ async function measured(servers: Server[], run: () => Promise<LoadResult>): Prom
  * `plan.users` rooms, at concurrency 1 and 16; then the same with two next start processes on one file.
  */
 export async function measureScale(plan: Plan, app: Server, databasePath: string, seeded: Seeded): Promise<Metric[]> {
-  const action = actionId("lib/actions/room.ts", "updateRoomSettings");
   const emails = seeded.rooms.slice(0, plan.sessions).map((r) => r.email);
   const cookies = await signInMany(app.origin, emails, SEED_PASSWORD);
+  const action = await settingsForm(app, cookies[0]!);
   const secs = plan.roomSeconds;
   const rooms = fmt.n(seeded.users);
 

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 
 /** A client address per simulated client: TEST-NET ranges (RFC 5737), only ever sent as a header value. */
 export function clientAddress(n: number): string {
@@ -41,28 +39,6 @@ export async function signInMany(origin: string, emails: string[], password: str
     cookies.push(...(await Promise.all(chunk.map((email, j) => signIn(origin, email, password, clientAddress(i + j))))));
   }
   return cookies;
-}
-
-/** A server action's id, from the build's manifest (it changes with every build). */
-export function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
-  if (!found) throw new Error(`server action ${exportedName} in ${file} is not in this build`);
-  return found[0];
-}
-
-export const BOUNDARY = "----RoomdeskBenchBoundary7MA4YWxkTrZu0gW";
-
-/**
- * The body React sends for a form dispatched through useActionState (captured from Chromium): fields
- * prefixed `_1_`, and `0` carrying the previous state and a reference to that form data.
- */
-export function actionBody(fields: Record<string, string>): string {
-  const pairs: Array<[string, string]> = [...Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", '[{},"$K1"]']];
-  const parts = pairs.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  return `${parts.join("")}--${BOUNDARY}--\r\n`;
 }
 
 /** A valid passcode that differs on every call, so each room update really writes. */

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ARTICLE_PATH, SEED_PASSWORD, type Plan } from "./config";
-import { alternate } from "./load";
-import { skipped, throughputText, type Metric } from "./metric";
-import { nginxBinary, startNginx } from "./nginx";
-import { stop } from "./processes";
-import type { Seeded } from "./seed";
-import type { Server } from "./servers";
-import { signIn } from "./session";
-import { ratio } from "./stats";
+import { ARTICLE_PATH, SEED_PASSWORD, type Plan } from "../harness/config";
+import { alternate } from "../harness/load";
+import { skipped, throughputText, type Metric } from "../harness/metric";
+import { nginxBinary, startNginx } from "../harness/nginx";
+import { stop } from "../harness/processes";
+import type { Seeded } from "../harness/seed";
+import type { Server } from "../harness/servers";
+import { signIn } from "../harness/session";
+import { ratio } from "../harness/stats";
 import { formatPmi } from "@/lib/validation/pmi";
 
 async function get(url: string, headers: Record<string, string> = {}) {

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ARTICLE_PATH, type Plan } from "./config";
-import { alternate } from "./load";
-import { fmt, throughputText, type Metric } from "./metric";
-import { stop } from "./processes";
-import { startBareNext, startPlain, type Server } from "./servers";
-import { ratio } from "./stats";
+import { ARTICLE_PATH, type Plan } from "../harness/config";
+import { alternate } from "../harness/load";
+import { fmt, throughputText, type Metric } from "../harness/metric";
+import { stop } from "../harness/processes";
+import { startBareNext, startPlain, type Server } from "../harness/servers";
+import { ratio } from "../harness/stats";
 
 /** Saves what a URL answers, byte for byte, for a plain server to send. */
 export async function saveBody(url: string, file: string): Promise<Buffer> {

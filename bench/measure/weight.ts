@@ -1,9 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import { ARTICLE_PATH } from "./config";
-import { fmt, type Metric } from "./metric";
-import type { Server } from "./servers";
-import { ratio } from "./stats";
+import { ARTICLE_PATH } from "../harness/config";
+import { fmt, type Metric } from "../harness/metric";
+import type { Server } from "../harness/servers";
+import { ratio } from "../harness/stats";
 
 // Candidates for "the smallest page of the same build": every page kind that needs no session.
 const CANDIDATES = ["/", "/help", "/help/faq", "/signin", "/help/search", "/no-such-page-bench"];

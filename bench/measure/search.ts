@@ -1,9 +1,9 @@
 import type { Request } from "autocannon";
-import type { Plan } from "./config";
-import { load } from "./load";
-import { fmt, type Metric } from "./metric";
-import type { Server } from "./servers";
-import { ratio } from "./stats";
+import type { Plan } from "../harness/config";
+import { load } from "../harness/load";
+import { fmt, type Metric } from "../harness/metric";
+import type { Server } from "../harness/servers";
+import { ratio } from "../harness/stats";
 
 // Fixed, so runs compare: plain questions, single words, typos, synonyms, and words the help never uses.
 export const SEARCH_QUERIES = [
