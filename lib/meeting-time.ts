@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { RRule, type Weekday as RRuleWeekday } from "rrule";
 import { MAX_OCCURRENCES, WEEKDAY_NAMES, parseLocalDate, parseLocalDateTime, type Recurrence, type Weekday } from "@/lib/validation/meeting";
+import { listedTimeZone } from "@/lib/validation/time-zones";
 
 // Series are expanded on the wall clock ("every Monday at 9:00") and only then placed in the meeting's
 // zone, so a daylight-saving change moves the UTC instant and never the local time people agreed on.
@@ -9,6 +10,21 @@ const FREQ = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY 
 const DAYS: Record<Weekday, RRuleWeekday> = { MO: RRule.MO, TU: RRule.TU, WE: RRule.WE, TH: RRule.TH, FR: RRule.FR, SA: RRule.SA, SU: RRule.SU };
 
 export type Schedule = { localStart: string; timeZone: string; recurrence: Recurrence | null };
+
+/**
+ * A stored zone in the list's spelling. Meetings saved before the list existed may hold any name Intl
+ * accepted (`Asia/Calcutta`, `america/new_york`, `US/Pacific`): Intl resolves it, the list renames it.
+ */
+export function listedZoneOf(stored: string): string {
+  const listed = listedTimeZone(stored);
+  if (listed) return listed;
+  try {
+    const resolved = new Intl.DateTimeFormat("en", { timeZone: stored }).resolvedOptions().timeZone;
+    return listedTimeZone(resolved) ?? resolved;
+  } catch {
+    return "UTC";
+  }
+}
 
 /** A wall-clock time in a zone, as the UTC instant it names. */
 export function wallToUtc(floating: Date, timeZone: string): Date {

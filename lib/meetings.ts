@@ -2,14 +2,14 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import ical, { ICalCalendarMethod } from "ical-generator";
+import ical, { escape, ICalCalendarMethod } from "ical-generator";
 import type { Db } from "@/db";
 import { meetings, rooms, type Meeting, type Room } from "@/db/schema";
-import { nextOccurrence, occurrences, rruleFor } from "@/lib/meeting-time";
+import { listedZoneOf, nextOccurrence, occurrences, rruleFor } from "@/lib/meeting-time";
 import type { MeetingInput } from "@/lib/validation/meeting";
 import { formatMeetingId } from "@/lib/validation/meeting";
 import { formatPmi } from "@/lib/validation/pmi";
+import { vtimezone } from "@/lib/vtimezone";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -76,7 +76,8 @@ export function deleteMeeting(db: Db, userId: number, id: number): boolean {
 
 export type MeetingView = Meeting & { room: Room; joinId: string; joinIdFormatted: string; next: Date | null };
 
-function view(meeting: Meeting, room: Room, now: Date): MeetingView {
+function view(stored: Meeting, room: Room, now: Date): MeetingView {
+  const meeting = { ...stored, timeZone: listedZoneOf(stored.timeZone) };
   const joinId = meeting.usesPmi ? room.pmi : meeting.meetingId!;
   return {
     ...meeting,
@@ -115,7 +116,8 @@ export function meetingsForOwner(db: Db, userId: number, now = new Date()) {
 
 /** The time zone of the owner's most recently scheduled meeting, the form's default. */
 export function lastTimeZone(db: Db, userId: number): string | null {
-  return db.select({ tz: meetings.timeZone }).from(meetings).where(eq(meetings.userId, userId)).orderBy(desc(meetings.createdAt), desc(meetings.id)).get()?.tz ?? null;
+  const stored = db.select({ tz: meetings.timeZone }).from(meetings).where(eq(meetings.userId, userId)).orderBy(desc(meetings.createdAt), desc(meetings.id)).get()?.tz;
+  return stored ? listedZoneOf(stored) : null;
 }
 
 export function joinUrl(meeting: MeetingView, origin: string): string {
@@ -139,16 +141,19 @@ export function invitationText(meeting: MeetingView, host: string, origin: strin
 
 /** An RFC 5545 calendar with one event (and its RRULE for a series), as calendar apps expect it. */
 export function meetingCalendar(meeting: MeetingView, host: string, origin: string): string {
-  const calendar = ical({ name: meeting.title, prodId: { company: "Roomdesk", product: "Roomdesk" }, method: ICalCalendarMethod.PUBLISH });
-  // A VTIMEZONE for the meeting's zone, so strict parsers place every occurrence right across DST changes.
-  calendar.timezone({ name: meeting.timeZone, generator: (zone) => getVtimezoneComponent(zone) ?? null });
+  // ical-generator escapes event text but writes NAME and X-WR-CALNAME as given: a line break would start a new line.
+  const calendar = ical({ name: escape(meeting.title, false), prodId: { company: "Roomdesk", product: "Roomdesk" }, method: ICalCalendarMethod.PUBLISH });
+  // No calendar-wide zone (it would print UTC times without their Z); each event's zone gets its VTIMEZONE.
+  calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, meeting.startsAt, meeting.endsAt) });
+  const utc = meeting.timeZone === "UTC";
+  const at = (ms: number) => (utc ? new Date(ms) : new TZDate(ms, meeting.timeZone));
   const rrule = rruleFor({ localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence });
   calendar.createEvent({
     id: `meeting-${meeting.id}@roomdesk`,
     // TZDate carries the zone, so the file says 09:00 America/New_York rather than 14:00 with a zone label.
-    start: new TZDate(meeting.startsAt.getTime(), meeting.timeZone),
-    end: new TZDate(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000, meeting.timeZone),
-    timezone: meeting.timeZone,
+    start: at(meeting.startsAt.getTime()),
+    end: at(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+    timezone: utc ? null : meeting.timeZone,
     summary: meeting.title,
     description: invitationText(meeting, host, origin, "see the calendar entry"),
     url: joinUrl(meeting, origin),

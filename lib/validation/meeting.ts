@@ -2,12 +2,17 @@ import { z } from "zod";
 import { passcodeProblems } from "./passcode";
 import { ruleById } from "./rules";
 import { checkbox } from "./room";
+import { textSchema } from "./text";
+import { timeZoneSchema } from "./time-zones";
 
 // Meeting rules (SPEC §4), shared by the scheduling form and the meeting actions like the room rules.
 
 export const MAX_OCCURRENCES = 60;
 export const DURATION_MIN = 15;
 export const DURATION_MAX = 1440;
+// Calendar files write four-digit years, and nobody schedules a meeting for 0100 or 9999 on purpose.
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export const WEEKDAY_NAMES: Record<Weekday, string> = { MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday" };
@@ -16,15 +21,6 @@ export type Frequency = "daily" | "weekly" | "monthly";
 /** `12345678901` -> `123 4567 8901` (a PMI keeps its own 3-3-4). */
 export function formatMeetingId(id: string): string {
   return /^\d{11}$/.test(id) ? `${id.slice(0, 3)} ${id.slice(3, 7)} ${id.slice(7)}` : id;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.length <= 64;
-  } catch {
-    return false;
-  }
 }
 
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
@@ -75,17 +71,33 @@ export function countOccurrences(start: Date, recurrence: Recurrence, limit = MA
 }
 
 const optionalText = z.string().max(200).optional().transform((v) => v?.trim() ?? "");
+const START = "Choose a start date and time.";
+const START_YEARS = `Choose a start in the years ${YEAR_MIN} to ${YEAR_MAX}.`;
+const DURATION = "Enter the duration as a whole number of minutes.";
 
 export const meetingSchema = z
   .object({
-    title: z.string({ error: "Give the meeting a title." }).trim().min(1, { error: "Give the meeting a title." }).max(200, { error: "Use at most 200 characters." }),
-    start: z.string({ error: "Choose a start date and time." }).max(40).refine((v) => parseLocalDateTime(v) !== null, { error: "Choose a start date and time." }),
-    duration: z.coerce
-      .number({ error: "Enter the duration in minutes." })
-      .int({ error: "Enter whole minutes." })
-      .min(DURATION_MIN, { error: `A meeting lasts at least ${DURATION_MIN} minutes.` })
-      .max(DURATION_MAX, { error: `A meeting lasts at most ${DURATION_MAX} minutes (24 hours).` }),
-    timeZone: z.string().max(64).refine(isTimeZone, { error: "Choose a time zone from the list." }),
+    title: textSchema({ max: 200, blank: "Give the meeting a title." }),
+    start: z
+      .string({ error: START })
+      .max(40, { error: START })
+      .superRefine((value, ctx) => {
+        const parsed = parseLocalDateTime(value);
+        if (!parsed) ctx.addIssue({ code: "custom", message: START });
+        else if (parsed.date.getUTCFullYear() < YEAR_MIN || parsed.date.getUTCFullYear() > YEAR_MAX) ctx.addIssue({ code: "custom", message: START_YEARS });
+      }),
+    // Digits only: Number() would also read "0x20", "1e2" or " 60" as minutes.
+    duration: z
+      .string({ error: DURATION })
+      .regex(/^[0-9]+$/, { error: DURATION })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(DURATION_MIN, { error: `A meeting lasts at least ${DURATION_MIN} minutes.` })
+          .max(DURATION_MAX, { error: `A meeting lasts at most ${DURATION_MAX} minutes (24 hours).` }),
+      ),
+    timeZone: timeZoneSchema,
     meetingIdType: z.enum(["generate", "pmi"], { error: "Choose how the meeting ID is made." }),
     recurrence: z.enum(["none", "daily", "weekly", "monthly"], { error: "Choose how often it repeats." }).default("none"),
     ends: z.enum(["count", "date"]).default("count"),

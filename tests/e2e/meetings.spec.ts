@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import ICAL from "ical.js";
 import { generatePmi } from "../../lib/validation/generate";
 import { createAccount, signIn } from "../support/accounts";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "../support/axe";
@@ -13,11 +15,19 @@ async function owner(page: Page, target = "/meetings/new") {
   return account;
 }
 
-async function fillBasics(page: Page, title: string, start = "2030-05-06T10:00") {
+async function fillBasics(page: Page, title: string, start = "2030-05-06T10:00", zone = "Europe/Berlin") {
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Start").fill(start);
   await page.getByLabel("Duration").fill("45");
-  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await page.getByLabel("Time zone").selectOption(zone);
+}
+
+/** Clicks the meeting page's download link and reads the file the browser saved, as a calendar app would. */
+async function downloadCalendar(page: Page) {
+  const saved = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download calendar file (.ics)" }).click();
+  const text = await readFile((await (await saved).path())!, "utf8");
+  return { text, calendar: new ICAL.Component(ICAL.parse(text)) };
 }
 
 test("a regular meeting gets a generated 11-digit ID, shown 3-4-4, and can be edited without changing it", async ({ page }) => {
@@ -62,7 +72,10 @@ test("choosing the PMI for a recurring meeting warns (before and after) with the
 
 test("refused input is explained next to its field and nothing is scheduled", async ({ page }) => {
   const account = await owner(page);
-  await fillBasics(page, "Too short");
+  await fillBasics(page, "Too short", "2101-01-03T10:00");
+  await submit(page, "Schedule");
+  await expect(page.getByText("Choose a start in the years 2000 to 2100.")).toBeVisible();
+  await page.getByLabel("Start").fill("2030-05-06T10:00");
   await page.getByLabel("Duration").fill("10");
   await submit(page, "Schedule");
   await expect(page.getByText("A meeting lasts at least 15 minutes.")).toBeVisible();
@@ -86,6 +99,50 @@ test("refused input is explained next to its field and nothing is scheduled", as
   await expect(page.getByText("Don't use a simple run like 123456 or abcdef.")).toBeVisible();
   const [count] = queryE2eDb<{ n: number }>("select count(*) as n from meetings m join users u on u.id = m.user_id where u.email = ?", account.email);
   expect(count!.n).toBe(0);
+});
+
+test("the calendar file places a New York meeting and a UTC meeting at the right instant", async ({ page }) => {
+  await owner(page);
+  for (const [zone, start, instant] of [
+    ["America/New_York", "2030-12-16T09:00", "2030-12-16T14:00:00.000Z"],
+    ["America/New_York", "2030-07-15T09:00", "2030-07-15T13:00:00.000Z"],
+    ["UTC", "2030-12-16T10:00", "2030-12-16T10:00:00.000Z"],
+  ] as const) {
+    await page.goto("/meetings/new");
+    await fillBasics(page, `Call in ${zone}`, start, zone);
+    await page.getByRole("button", { name: "Schedule" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Call in ${zone}`);
+    const { text, calendar } = await downloadCalendar(page);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect(event.startDate.toJSDate().toISOString()).toBe(instant);
+    expect(event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()).toBe(45 * 60_000);
+    if (zone === "UTC") expect(text).toMatch(/^DTSTART:\d{8}T\d{6}Z\r$/m);
+    else {
+      // The zone is defined in the file itself, not left for the calendar app to guess.
+      expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe(zone);
+      expect(event.startDate.zone?.tzid).toBe(zone);
+    }
+  }
+});
+
+test("a title sent with a line break cannot add lines to the calendar file, and the calendar's name is escaped", async ({ page }) => {
+  await owner(page);
+  await fillBasics(page, "placeholder");
+  // What a hand-made request could send: a text input itself drops line breaks.
+  await page.getByLabel("Title").evaluate((input: HTMLInputElement, title) => {
+    input.removeAttribute("name");
+    const crafted = Object.assign(document.createElement("input"), { type: "hidden", name: "title", value: title });
+    input.form!.append(crafted);
+  }, "Plan, review; ship\r\nX-INJECTED:1");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Plan, review; ship X-INJECTED:1");
+  const { text, calendar } = await downloadCalendar(page);
+  const names = [calendar, ...calendar.getAllSubcomponents()].flatMap((c) => c.getAllProperties().map((p) => p.name));
+  expect(names).not.toContain("x-injected");
+  expect(text).not.toMatch(/^X-INJECTED/m);
+  expect(text).toContain("\r\nNAME:Plan\\, review\\; ship X-INJECTED:1\r\n");
+  expect(text).toContain("\r\nX-WR-CALNAME:Plan\\, review\\; ship X-INJECTED:1\r\n");
+  expect(new ICAL.Event(calendar.getFirstSubcomponent("vevent")!).summary).toBe("Plan, review; ship X-INJECTED:1");
 });
 
 test("the list shows upcoming meetings by next occurrence and moves finished one-time meetings to Past", async ({ page }) => {
@@ -158,6 +215,20 @@ test.describe("time zone default", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Berlin call");
     await page.goto("/meetings/new");
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+  });
+});
+
+test.describe("a browser that names its zone the old way", () => {
+  // Chromium reports Asia/Kolkata as Asia/Calcutta; the picker offers and stores the current name.
+  test.use({ timezoneId: "Asia/Kolkata" });
+  test("gets its zone preselected in the list's spelling", async ({ page }) => {
+    await owner(page);
+    await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Kolkata");
+    await page.getByLabel("Title").fill("Stand-up");
+    await page.getByLabel("Start").fill("2030-07-01T09:00");
+    await page.getByRole("button", { name: "Schedule" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stand-up");
+    await expect(page.getByText("Asia/Kolkata", { exact: true })).toBeVisible();
   });
 });
 

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { generateMeetingId, createMeeting, meetingCalendar, meetingForOwner, updateMeeting } from "@/lib/meetings";
+import { generateMeetingId, createMeeting, lastTimeZone, meetingCalendar, meetingForOwner, updateMeeting } from "@/lib/meetings";
 import { describeRecurrence, occurrences, rruleFor, wallToUtc } from "@/lib/meeting-time";
 import { createUserWithRoom } from "@/lib/users";
 import { countOccurrences, formatMeetingId, meetingSchema, parseLocalDate } from "@/lib/validation/meeting";
@@ -9,6 +9,7 @@ import { tempDatabase } from "../support/temp-db";
 const base = { title: "Design review", start: "2026-03-02T09:00", duration: "60", timeZone: "America/New_York", meetingIdType: "generate", passcode: "Xk7*mb12" };
 const parse = (extra: Record<string, string> = {}) => meetingSchema.safeParse({ ...base, ...extra });
 const fieldsOf = (r: ReturnType<typeof parse>) => (r.success ? [] : r.error.issues.map((i) => i.path[0]));
+const messagesOn = (r: ReturnType<typeof parse>, field: string) => (r.success ? [] : r.error.issues.filter((i) => i.path[0] === field).map((i) => i.message));
 
 describe("meeting schema", () => {
   it("accepts a plain one-time meeting", () => {
@@ -35,6 +36,30 @@ describe("meeting schema", () => {
     [{ recurrence: "daily", ends: "date", endDate: "" }, "endDate"],
   ])("%j is refused on %s", (extra, field) => {
     expect(fieldsOf(parse(extra as Record<string, string>))).toContain(field);
+  });
+
+  it.each(["1999-12-31T23:59", "2101-01-01T00:00", "0100-01-01T09:00", "9999-12-31T09:00"])("a start in %s is refused: calendars need a year from 2000 to 2100", (start) => {
+    expect(messagesOn(parse({ start }), "start")).toEqual(["Choose a start in the years 2000 to 2100."]);
+  });
+
+  it.each(["2000-01-01T00:00", "2100-12-31T23:59"])("a start in %s is accepted", (start) => {
+    expect(parse({ start }).success).toBe(true);
+  });
+
+  it.each(["0x20", "1e2", " 60", "60 ", "60.0", "+60", "6O", "", "٦٠"])("a duration of %j is refused: decimal digits only", (duration) => {
+    expect(messagesOn(parse({ duration }), "duration")).toEqual(["Enter the duration as a whole number of minutes."]);
+  });
+
+  it("a duration of 60 is 60 minutes, and the bounds still hold for digit strings", () => {
+    const r = parse({ duration: "60" });
+    expect(r.success && r.data.duration).toBe(60);
+    expect(messagesOn(parse({ duration: "99999999999999999999" }), "duration")).toEqual(["A meeting lasts at most 1440 minutes (24 hours)."]);
+  });
+
+  it("cleans the title (NFC, no bidi or invisible characters, one line) and refuses one that is blank after that", () => {
+    const r = parse({ title: "  Cafe\u0301 \u202Ereview\u202C\r\nX-INJECTED:1\u200B " });
+    expect(r.success && r.data.title).toBe("Café review X-INJECTED:1");
+    for (const title of ["\u200B\u2066\u2069", "\u0000", " \r\n "]) expect(messagesOn(parse({ title }), "title")).toEqual(["Give the meeting a title."]);
   });
 
   it("a meeting on the PMI needs no passcode of its own", () => {
@@ -140,5 +165,58 @@ describe("meetings in the database", () => {
     const starts: string[] = [];
     for (let next = expanded.next(); next && starts.length < 5; next = expanded.next()) starts.push(next.toJSDate().toISOString());
     expect(starts).toEqual(["2026-03-02T14:00:00.000Z", "2026-03-09T13:00:00.000Z", "2026-03-16T13:00:00.000Z"]);
+  });
+
+  it("writes a UTC meeting with its Z, so calendars do not read it as local time", () => {
+    const { db } = tempDatabase();
+    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const input = parse({ timeZone: "UTC", start: "2026-12-15T10:00" });
+    if (!input.success) throw input.error;
+    const text = meetingCalendar(meetingForOwner(db, ada.id, createMeeting(db, ada.id, input.data).id)!, "Ada Lovelace", "https://rooms.example");
+    expect(text).toContain("DTSTART:20261215T100000Z\r\n");
+    expect(text).toContain("DTEND:20261215T110000Z\r\n");
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+    expect(event.startDate.toJSDate().toISOString()).toBe("2026-12-15T10:00:00.000Z");
+  });
+
+  it("escapes the calendar's name like the event's: a stored title with CR/LF adds no line", () => {
+    const { db } = tempDatabase();
+    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const input = parse();
+    if (!input.success) throw input.error;
+    // Titles are cleaned on the way in now; rows saved before that may still hold line breaks.
+    const title = "Plan, review; ship \\ done\r\nX-INJECTED:1\nMETHOD:CANCEL";
+    const created = createMeeting(db, ada.id, { ...input.data, title });
+    const text = meetingCalendar(meetingForOwner(db, ada.id, created.id)!, "Ada Lovelace", "https://rooms.example");
+    expect(text).not.toMatch(/^(X-INJECTED|METHOD:CANCEL)/m);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const everything = [calendar, ...calendar.getAllSubcomponents()].flatMap((c) => c.getAllProperties().map((p) => p.name));
+    expect(everything).not.toContain("x-injected");
+    expect(calendar.getAllProperties("method").map((p) => p.getFirstValue())).toEqual(["PUBLISH"]);
+    // ical.js has no type for NAME (RFC 7986) or X-WR-CALNAME, so it hands back their TEXT escapes as written.
+    const escaped = "Plan\\, review\\; ship \\\\ done\\nX-INJECTED:1\\nMETHOD:CANCEL";
+    expect(calendar.getFirstPropertyValue("name")).toBe(escaped);
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe(escaped);
+    expect(new ICAL.Event(calendar.getFirstSubcomponent("vevent")!).summary).toBe("Plan, review; ship \\ done\nX-INJECTED:1\nMETHOD:CANCEL");
+  });
+
+  it("reads a zone stored under an old or odd spelling as the list's spelling, with its VTIMEZONE", () => {
+    const { db } = tempDatabase();
+    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const input = parse({ start: "2026-07-01T09:00" });
+    if (!input.success) throw input.error;
+    for (const [stored, listed, instant] of [
+      ["Asia/Calcutta", "Asia/Kolkata", "2026-07-01T03:30:00.000Z"],
+      ["america/new_york", "America/New_York", "2026-07-01T13:00:00.000Z"],
+      ["US/Pacific-New", "America/Los_Angeles", "2026-07-01T16:00:00.000Z"],
+    ] as const) {
+      const { id } = createMeeting(db, ada.id, { ...input.data, timeZone: stored });
+      const meeting = meetingForOwner(db, ada.id, id)!;
+      expect(meeting.timeZone).toBe(listed);
+      expect(lastTimeZone(db, ada.id)).toBe(listed);
+      const calendar = new ICAL.Component(ICAL.parse(meetingCalendar(meeting, "Ada Lovelace", "https://rooms.example")));
+      expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe(listed);
+      expect(new ICAL.Event(calendar.getFirstSubcomponent("vevent")!).startDate.toJSDate().toISOString()).toBe(instant);
+    }
   });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import { generatePasscode } from "@/lib/validation/generate";
+import { TIME_ZONES } from "@/lib/validation/time-zones";
 import type { Meeting } from "@/db/schema";
 import type { MeetingDefaults } from "./meeting-form";
 
-/** Every IANA zone this runtime knows, UTC first. */
+/** The zones the picker offers: the same list the schema accepts, UTC first. */
 export function timeZones(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+  return [...TIME_ZONES];
 }
 
 /** Tomorrow at 09:00 on the wall clock of `timeZone`, as a datetime-local value. */
@@ -33,6 +34,7 @@ export function newMeetingDefaults(lastZone: string | null): MeetingDefaults {
   };
 }
 
+/** A meeting as read through lib/meetings, whose zone is already in the list's spelling. */
 export function editMeetingDefaults(meeting: Meeting): MeetingDefaults {
   const r = meeting.recurrence;
   return {

@@ -5,7 +5,8 @@ import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormAction } from "@/app/_components/use-form-action";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { MAX_OCCURRENCES, WEEKDAYS, WEEKDAY_NAMES } from "@/lib/validation/meeting";
+import { MAX_OCCURRENCES, WEEKDAYS, WEEKDAY_NAMES, YEAR_MAX, YEAR_MIN } from "@/lib/validation/meeting";
+import { listedTimeZone } from "@/lib/validation/time-zones";
 
 export type MeetingDefaults = {
   meeting?: number;
@@ -34,7 +35,8 @@ type Props = {
 };
 
 const subscribe = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// Browsers may name the zone the old way (Chromium says Asia/Calcutta): the list's spelling, or none.
+const browserZone = () => listedTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? "";
 
 /** The scheduling form. Without JavaScript every part is shown; with it, only the parts that apply. */
 export function MeetingForm({ action, defaults, zones, pmiFormatted, submitLabel }: Props) {
@@ -47,7 +49,7 @@ export function MeetingForm({ action, defaults, zones, pmiFormatted, submitLabel
   const [recurrence, setRecurrence] = useState(v?.recurrence ?? defaults.recurrence);
   const [ends, setEnds] = useState(v?.ends ?? defaults.ends);
   const show = (relevant: boolean) => !hydrated || relevant;
-  const zone = v?.timeZone ?? (defaults.timeZoneKnown || !zones.includes(zoneGuess) ? defaults.timeZone : zoneGuess);
+  const zone = (v && listedTimeZone(v.timeZone ?? "")) || (defaults.timeZoneKnown || !zones.includes(zoneGuess) ? defaults.timeZone : zoneGuess);
   const day = (d: string) => (v ? v[`day${d}`] === "on" : defaults.weekdays.includes(d));
 
   return (
@@ -56,7 +58,7 @@ export function MeetingForm({ action, defaults, zones, pmiFormatted, submitLabel
       {defaults.meeting ? <input type="hidden" name="meeting" value={defaults.meeting} /> : null}
       <Field id="title" name="title" label="Title" defaultValue={v?.title ?? defaults.title} error={e.title} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="start" name="start" label="Start" type="datetime-local" defaultValue={v?.start ?? defaults.start} error={e.start} />
+        <Field id="start" name="start" label="Start" type="datetime-local" min={`${YEAR_MIN}-01-01T00:00`} max={`${YEAR_MAX}-12-31T23:59`} defaultValue={v?.start ?? defaults.start} error={e.start} />
         <Field id="duration" name="duration" label="Duration" type="number" inputMode="numeric" min={15} max={1440} defaultValue={v?.duration ?? defaults.duration} hint="In minutes, 15 to 1440." error={e.duration} />
       </div>
       <div className="space-y-1">
