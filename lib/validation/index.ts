@@ -8,3 +8,4 @@ export * from "./errors";
 export * from "./account";
 export * from "./meeting";
 export * from "./text";
+export * from "./time-zones";
