@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { attemptJoin } from "@/lib/join";
+import { createMeeting } from "@/lib/meetings";
 import { changeIdentity, changeSettings } from "@/lib/room-service";
 import { createUserWithRoom } from "@/lib/users";
-import { generatePmi, linkProblems, passcodeProblems, pmiProblems, roomIdentitySchema, roomSettingsSchema, settingsProblems } from "@/lib/validation";
+import { cleanText, generatePmi, linkProblems, meetingSchema, TIME_ZONES, passcodeProblems, pmiProblems, roomIdentitySchema, roomSettingsSchema, settingsProblems } from "@/lib/validation";
 import { tempDatabase } from "../support/temp-db";
 
 // Whatever a form posts (random text, any Unicode, huge or malformed values), the action path (schema, then
@@ -81,6 +82,37 @@ describe("any input to the room forms", () => {
       fc.property(fc.record({ pmi: fc.anything(), link: fc.anything(), passcode: fc.anything(), waitingRoom: fc.anything() }), (form) => {
         expect(() => roomIdentitySchema.safeParse(form)).not.toThrow();
         expect(() => roomSettingsSchema.safeParse(form)).not.toThrow();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("any input to the meeting form", () => {
+  it("a refused meeting stores nothing; an accepted one has a listed zone, a start in 2000-2100 and a clean title", () => {
+    const { db, ada } = setup();
+    const valid = {
+      title: fc.constantFrom("Weekly sync", "Office hours"),
+      start: fc.constantFrom("2030-01-01T10:00", "2099-12-31T23:30"),
+      duration: fc.constantFrom("30", "60"),
+      timeZone: fc.constantFrom("UTC", "America/New_York", "Asia/Calcutta"),
+      meetingIdType: fc.constantFrom("generate", "pmi"),
+      passcode: fc.constantFrom("Right_123"),
+    };
+    fc.assert(
+      fc.property(formOf({ ...valid, recurrence: fc.constantFrom("none", "daily"), count: fc.constantFrom("3") }), (form) => {
+        const before = db.$client.prepare("select count(*) as n from meetings").get() as { n: number };
+        const parsed = meetingSchema.safeParse(form);
+        if (parsed.success) createMeeting(db, ada.id, parsed.data);
+        const rows = db.$client.prepare("select title, time_zone, starts_at from meetings").all() as { title: string; time_zone: string; starts_at: number }[];
+        if (!parsed.success) expect(rows.length).toBe(before.n);
+        for (const row of rows) {
+          expect(TIME_ZONES).toContain(row.time_zone);
+          expect(new Date(row.starts_at).getUTCFullYear()).toBeGreaterThanOrEqual(1999);
+          expect(new Date(row.starts_at).getUTCFullYear()).toBeLessThanOrEqual(2101);
+          expect(cleanText(row.title)).toBe(row.title);
+          expect(row.title).not.toBe("");
+        }
       }),
       { numRuns: RUNS },
     );
