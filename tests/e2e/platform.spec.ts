@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "../support/accounts";
+import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
+import { E2E_BASE_URL } from "../support/env";
+import { actionId } from "../support/raw-request";
 
 test("/api/health answers ok when the database does", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -70,4 +72,32 @@ test("help pages may be cached for minutes by a shared cache; signed-in and join
   for (const path of ["/help/search?q=passcode", "/j/4155550134", "/signin"]) {
     expect((await request.get(path)).headers()["cache-control"], path).toMatch(/private|no-store/);
   }
+});
+
+test.describe("requests that are not what a form sends", () => {
+  const action = (name: string, extra: Record<string, string> = {}) => ({ Origin: E2E_BASE_URL, "Next-Action": actionId(name), ...extra });
+  const asText = { "Content-Type": "text/plain;charset=UTF-8" };
+
+  const notForms = [
+    ["a plain object", { data: '[{},{"email":"ada@example.edu","page":"/help/waiting-room","helpful":"yes"}]', extra: asText }],
+    ["no arguments (0=[])", { multipart: { "0": "[]" }, extra: {} }],
+  ] as const;
+  for (const [what, { extra, ...body }] of notForms) {
+    test(`sign-in and "Was this helpful?" called with ${what} answer "Nothing was changed."`, async ({ request }) => {
+      for (const [path, name] of [["/signin", "signInAction"], ["/help/waiting-room", "voteOnPage"]] as const) {
+        const res = await request.post(path, { headers: action(name, extra), ...body });
+        expect(res.status(), name).toBe(200);
+        expect(await res.text(), name).toContain("Nothing was changed.");
+      }
+    });
+  }
+
+  test("a signed-in action called with a plain object instead of a form changes nothing", async ({ page }) => {
+    const account = createAccount();
+    await signIn(page, account.email, account.password, "/room");
+    const data = '[{},{"waitingRoom":"off","joinBeforeHost":"on"}]';
+    const res = await page.request.post("/room", { headers: action("updateRoomSettings", asText), data });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("Nothing was changed.");
+  });
 });
