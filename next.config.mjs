@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { OVER_MAX_BODY_LENGTH, PROXY_BODY_COPY_BYTES } from "./lib/http-policy.mjs";
 
 // A renamed FAQ slug keeps its permalink working forever (see content/published-slugs.json).
 const published = JSON.parse(fs.readFileSync(new URL("./content/published-slugs.json", import.meta.url), "utf8"));
@@ -29,6 +30,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The proxy refuses chunked bodies over 64 KB (lib/request-limits.ts); this bounds the copy it reads.
+  experimental: { proxyClientMaxBodySize: PROXY_BODY_COPY_BYTES },
   // How long a cache may serve a stale prerendered page while it revalidates (see the help layout).
   expireTime: 86400,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
@@ -38,6 +41,11 @@ const nextConfig = {
       destination: `/help/faq/${target}`,
       permanent: true,
     }));
+  },
+  // A declared body over 64 KB is answered 413 before a byte of it is read (the proxy skips it: see proxy.ts).
+  async rewrites() {
+    const tooLarge = { type: "header", key: "content-length", value: OVER_MAX_BODY_LENGTH };
+    return { beforeFiles: [{ source: "/:path*", has: [tooLarge], destination: "/api/too-large" }], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -4,11 +4,12 @@ import { AuthError } from "next-auth";
 import { SignInLimited, signIn, signOut } from "@/lib/auth";
 import { waitInWords } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "@/lib/safe-callback";
-import { FORBIDDEN_ORIGIN, sameOrigin, type ActionState } from "./safe-action";
+import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "./safe-action";
 
 const INCORRECT = "Email or password is incorrect.";
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at: Date.now() };
   const at = Date.now();
   const email = String(formData.get("email") ?? "").slice(0, 254);
   if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, values: { email }, at };

@@ -18,6 +18,12 @@ export type ActionState = {
 
 export const FORBIDDEN_ORIGIN = "This request did not come from a Roomdesk page. Reload the page and try again.";
 export const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
+export const NOT_A_FORM = "Nothing was changed.";
+
+/** Anyone can call an action with any arguments (a plain object, none at all); only a form is read. */
+export function isFormData(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
 
 /**
  * Next refuses a server action whose Origin is foreign but only warns when it is missing; we refuse both,
@@ -59,6 +65,7 @@ type Options = { role?: Role; secret?: readonly string[] };
 export function userAction<S extends z.ZodType>(schema: S, body: Body<S>, options: Options = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const at = Date.now();
+    if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at };
     if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, at };
     const user = await currentUser();
     if (!user) return { ok: false, message: SIGNED_OUT, at };

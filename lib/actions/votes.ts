@@ -8,7 +8,7 @@ import { helpVotes } from "@/db/schema";
 import { clientAddress } from "@/lib/client-address";
 import { votablePages } from "@/lib/help/pages";
 import { limitKey, recordFailure, retryAfterMs } from "@/lib/rate-limit";
-import { FORBIDDEN_ORIGIN, sameOrigin, type ActionState } from "./safe-action";
+import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "./safe-action";
 
 const VISITOR_COOKIE = "rd_visitor";
 // Enough for a person reading every page; a script voting from one address stops here.
@@ -22,6 +22,7 @@ const voteSchema = z.object({
 /** "Was this helpful?": one answer per visitor, page and day; a second answer the same day replaces the first. */
 export async function voteOnPage(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const at = Date.now();
+  if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at };
   if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, at };
   const parsed = voteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Choose Yes or No.", at };

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "../support/accounts";
+import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
+import { E2E_BASE_URL } from "../support/env";
+import { actionId, rawPost } from "../support/raw-request";
 
 test("/api/health answers ok when the database does", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -7,18 +9,20 @@ test("/api/health answers ok when the database does", async ({ request }) => {
   expect(await res.json()).toEqual({ ok: true });
 });
 
+function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>) {
+  const csp = String(headers["content-security-policy"] ?? "");
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    expect(csp).toContain(directive);
+  }
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["x-powered-by"]).toBeUndefined();
+}
+
 for (const path of ["/", "/signin", "/api/health"]) {
   test(`security headers on ${path}`, async ({ request }) => {
-    const res = await request.get(path);
-    const headers = res.headers();
-    const csp = headers["content-security-policy"] ?? "";
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
-      expect(csp).toContain(directive);
-    }
-    expect(headers["x-content-type-options"]).toBe("nosniff");
-    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["permissions-policy"]).toContain("camera=()");
-    expect(headers["x-powered-by"]).toBeUndefined();
+    expectSecurityHeaders((await request.get(path)).headers());
   });
 }
 
@@ -70,4 +74,74 @@ test("help pages may be cached for minutes by a shared cache; signed-in and join
   for (const path of ["/help/search?q=passcode", "/j/4155550134", "/signin"]) {
     expect((await request.get(path)).headers()["cache-control"], path).toMatch(/private|no-store/);
   }
+});
+
+test.describe("requests that are not what a form sends", () => {
+  const MB = 1024 * 1024;
+  // A fresh unknown meeting ID per post, so the per-ID join limit never answers instead.
+  const joinPath = () => `/j/9${String(Math.floor(Math.random() * 1e10)).padStart(10, "0")}/join`;
+  const action = (name: string, extra: Record<string, string> = {}) => ({ Origin: E2E_BASE_URL, "Next-Action": actionId(name), ...extra });
+  const asText = { "Content-Type": "text/plain;charset=UTF-8" };
+
+  test("an address that cannot be percent-decoded answers 400 with the security headers", async ({ request }) => {
+    for (const path of ["/help/%FF", "/my/%C0", "/j/%E0%A4%A", "/room/%FF"]) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(400);
+      expectSecurityHeaders(res.headers());
+    }
+    expect((await request.get("/help/waiting-room")).status()).toBe(200);
+  });
+
+  test("a form that declares more than 64 KB is refused with 413 before the rest is even sent", async () => {
+    const res = await rawPost(joinPath(), { declare: 600 * MB, send: MB });
+    expect(res.status).toBe(413);
+    expect(res.body).toContain("64 KB");
+    expectSecurityHeaders(res.headers);
+  });
+
+  test("a chunked form is refused with 413 once it passes 64 KB", async () => {
+    const res = await rawPost(joinPath(), { send: 20 * MB });
+    expect(res.status).toBe(413);
+    expectSecurityHeaders(res.headers);
+  });
+
+  test("a form of exactly 64 KB still goes through, chunked or not; one byte more does not", async () => {
+    const form = "name=Sam&passcode=&pad=";
+    for (const chunked of [false, true]) {
+      const size = (send: number) => ({ form, send, declare: chunked ? undefined : send });
+      const atCap = await rawPost(joinPath(), size(64 * 1024));
+      expect(atCap.status, `chunked: ${chunked}`).toBe(303);
+      expect(atCap.headers.location, `chunked: ${chunked}`).toContain("name=Sam");
+      expect((await rawPost(joinPath(), size(64 * 1024 + 1))).status, `chunked: ${chunked}`).toBe(413);
+    }
+  });
+
+  test("a server action sent more than 64 KB answers 413, not 500", async ({ request }) => {
+    const res = await request.post("/signin", { headers: action("signInAction", asText), data: `[{},"${"a".repeat(100_000)}"]` });
+    expect(res.status()).toBe(413);
+    expect((await rawPost("/signin", { send: 2 * MB, headers: action("signInAction", asText) })).status).toBe(413);
+  });
+
+  const notForms = [
+    ["a plain object", { data: '[{},{"email":"ada@example.edu","page":"/help/waiting-room","helpful":"yes"}]', extra: asText }],
+    ["no arguments (0=[])", { multipart: { "0": "[]" }, extra: {} }],
+  ] as const;
+  for (const [what, { extra, ...body }] of notForms) {
+    test(`sign-in and "Was this helpful?" called with ${what} answer "Nothing was changed."`, async ({ request }) => {
+      for (const [path, name] of [["/signin", "signInAction"], ["/help/waiting-room", "voteOnPage"]] as const) {
+        const res = await request.post(path, { headers: action(name, extra), ...body });
+        expect(res.status(), name).toBe(200);
+        expect(await res.text(), name).toContain("Nothing was changed.");
+      }
+    });
+  }
+
+  test("a signed-in action called with a plain object instead of a form changes nothing", async ({ page }) => {
+    const account = createAccount();
+    await signIn(page, account.email, account.password, "/room");
+    const data = '[{},{"waitingRoom":"off","joinBeforeHost":"on"}]';
+    const res = await page.request.post("/room", { headers: action("updateRoomSettings", asText), data });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("Nothing was changed.");
+  });
 });
