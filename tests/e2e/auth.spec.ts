@@ -43,6 +43,30 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
   });
 
+  // Characters outside Latin-1 cannot go into a Location header: such a callback is refused like a foreign one.
+  for (const [what, callbackUrl] of [
+    ["an ideographic space", "%2F%E3%80%80"],
+    ["full-width solidi", "%EF%BC%8F%EF%BC%8Fevil.example"],
+    ["a slash then full-width solidi", "%2F%EF%BC%8F%EF%BC%8Fevil.example"],
+    ["a line separator", "%2F%E2%80%A8"],
+  ]) {
+    test(`a callbackUrl holding ${what} leads to /room, signed out and signed in`, async ({ page }) => {
+      const answers: number[] = [];
+      page.on("response", (r) => answers.push(r.status()));
+      const form = await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+      expect(form?.status()).toBe(200);
+      await page.getByLabel("Email").fill("grace@example.edu");
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
+      await expect(page.getByRole("heading", { name: "My room" })).toBeVisible();
+      // Signed in, the sign-in page sends the visitor on to the same safe place.
+      await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
+      expect(answers.filter((status) => status >= 500)).toEqual([]);
+    });
+  }
+
   test("sign-out ends the session", async ({ page }) => {
     await signIn(page, "grace@example.edu", DEMO_PASSWORD, "/account");
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
