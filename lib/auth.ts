@@ -3,16 +3,18 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { readSessionToken } from "@/lib/session-cookie";
 import { db } from "@/db";
 import type { User } from "@/db/schema";
 import { authConfig } from "@/lib/auth.config";
 import { clientAddress } from "@/lib/client-address";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
 import { verifyPassword } from "@/lib/password";
 import { recordFailure, resetCounter, retryAfterMs } from "@/lib/rate-limit";
+import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/sessions";
 import { signInCounters } from "@/lib/sign-in-limits";
-import { userById, userByEmail } from "@/lib/users";
+import { userByEmail } from "@/lib/users";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -25,6 +27,8 @@ export class SignInLimited extends CredentialsSignin {
     super("Too many failed sign-ins");
   }
 }
+
+const idleMs = () => env().SESSION_IDLE_SECONDS * 1000;
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   ...authConfig,
@@ -48,7 +52,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           throw new InvalidCredentials();
         }
         await resetCounter(sqlite, counters[0]!);
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),
   ],
@@ -56,15 +60,21 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     ...authConfig.callbacks,
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
-      // After "Sign out of every device" or a password change, this session is re-issued with the new version.
-      if (params.trigger === "update" && token.uid) {
-        const fresh = userById(db(), Number(token.uid));
-        if (fresh) {
-          token.sv = fresh.sessionVersion;
-          token.role = fresh.role;
-        }
+      if (params.trigger === "signIn") {
+        token.sid = startSession(db(), Number(token.uid), idleMs());
+      } else if (params.trigger === "update") {
+        // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
+        const sid: unknown = params.session?.sid;
+        if (typeof sid === "string" && sessionOwner(db(), sid) === Number(token.uid)) token.sid = sid;
+      } else if (!token.sid || sessionOwner(db(), token.sid) === null) {
+        return null; // GET /api/auth/session with an ended session: next-auth clears the cookie
       }
       return token;
+    },
+  },
+  events: {
+    signOut(message) {
+      if ("token" in message && message.token?.sid) endSession(db(), message.token.sid);
     },
   },
 }));
@@ -73,21 +83,20 @@ export type SessionUser = User;
 
 /**
  * The session token from the cookie jar. Read through cookies() rather than auth(): after an action
- * re-issues the session (sign out of every device), the page rendered in the same response must see the
- * new token, and only cookies() reflects it; auth() reads the request headers as they arrived.
+ * moves this browser onto a fresh session (sign out of every device), the page rendered in the same response
+ * must see the new token, and only cookies() reflects it; auth() reads the request headers as they arrived.
  */
 async function sessionToken() {
   return readSessionToken((await cookies()).getAll(), authSecret());
 }
 
-/** The signed-in user, re-read from the database; null when signed out or when the session was revoked. */
+// One database read per session per request, however many times a page asks.
+const liveSession = cache((sid: string): User | null => sessionUser(db(), sid, idleMs()));
+
+/** The signed-in user, re-read from the database; null when signed out or when the session has ended. */
 export async function currentUser(): Promise<User | null> {
   const token = await sessionToken();
-  const id = Number(token?.uid);
-  if (!token || !Number.isInteger(id)) return null;
-  const user = userById(db(), id);
-  if (!user || user.sessionVersion !== token.sv) return null;
-  return user;
+  return typeof token?.sid === "string" ? liveSession(token.sid) : null;
 }
 
 async function currentPath(): Promise<string> {
