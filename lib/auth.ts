@@ -9,6 +9,7 @@ import { db } from "@/db";
 import type { User } from "@/db/schema";
 import { authConfig } from "@/lib/auth.config";
 import { clientAddress } from "@/lib/client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/device-cookie";
 import { authSecret, env } from "@/lib/env";
 import { verifyPassword } from "@/lib/password";
 import { recordFailure, resetCounter, retryAfterMs } from "@/lib/rate-limit";
@@ -30,6 +31,24 @@ export class SignInLimited extends CredentialsSignin {
 
 const idleMs = () => env().SESSION_IDLE_SECONDS * 1000;
 
+/** The device cookie this browser sent (either name: the site may have moved between HTTP and HTTPS). */
+export async function deviceCookie(): Promise<string | undefined> {
+  const jar = await cookies();
+  return jar.get(SECURE_DEVICE_COOKIE)?.value ?? jar.get(DEVICE_COOKIE)?.value;
+}
+
+/** After a successful sign-in the browser gets a fresh entry for the account, Secure exactly when the session is. */
+async function rememberDevice(email: string, secure: boolean) {
+  const value = withDevice(await deviceCookie(), email, authSecret());
+  (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE,
+  });
+}
+
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
@@ -40,7 +59,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
         const { email, password } = parsed.data;
-        const counters = signInCounters(email, clientAddress(request.headers));
+        const device = deviceFor(await deviceCookie(), email, authSecret());
+        const counters = signInCounters(email, clientAddress(request.headers), device);
         const sqlite = db().$client;
         // Past a limit, refuse before checking the password: a right guess must not be confirmed either.
         const wait = await retryAfterMs(sqlite, counters);
@@ -52,6 +72,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           throw new InvalidCredentials();
         }
         await resetCounter(sqlite, counters[0]!);
+        // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
+        await rememberDevice(email, new URL(request.url).protocol === "https:");
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),

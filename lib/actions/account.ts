@@ -5,8 +5,10 @@ import { z } from "zod";
 import { headers } from "next/headers";
 import { db } from "@/db";
 import { users } from "@/db/schema";
-import { unstable_update } from "@/lib/auth";
+import { deviceCookie, unstable_update } from "@/lib/auth";
 import { clientAddress } from "@/lib/client-address";
+import { deviceFor } from "@/lib/device-cookie";
+import { authSecret } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { recordFailure, retryAfterMs, waitInWords } from "@/lib/rate-limit";
 import { replaceAllSessions } from "@/lib/sessions";
@@ -31,7 +33,8 @@ export const changePassword = userAction(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, user) => {
     // Guessing the current password is guessing a password: it counts against the sign-in limits.
-    const counters = signInCounters(user.email, clientAddress(await headers()));
+    const device = deviceFor(await deviceCookie(), user.email, authSecret());
+    const counters = signInCounters(user.email, clientAddress(await headers()), device);
     const wait = await retryAfterMs(db().$client, counters);
     if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(wait)}.` };
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {

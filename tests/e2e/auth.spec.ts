@@ -190,4 +190,47 @@ test.describe("sign-in limits", () => {
     await attempt(page, account.email, account.password);
     await expect(formMessage(page)).toContainText("Too many failed sign-ins");
   });
+
+  for (const [scheme, name, secure] of [["http", "roomdesk-device", false], ["https", "__Host-roomdesk-device", true]] as const) {
+    test(`a sign-in over ${scheme} leaves an HttpOnly, SameSite=Lax device cookie, Secure under HTTPS, that does not show the email`, async ({ request }) => {
+      const headers = { "X-Forwarded-Proto": scheme };
+      const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
+      const res = await request.post("/api/auth/callback/credentials", {
+        headers,
+        form: { csrfToken, email: "ada@example.edu", password: DEMO_PASSWORD, callbackUrl: "/room" },
+        maxRedirects: 0,
+      });
+      const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+      const device = setCookie.find((c) => c.startsWith(`${name}=`));
+      expect(device, setCookie.join("\n")).toMatch(/;\s*HttpOnly/i);
+      expect(device).toMatch(/;\s*SameSite=Lax/i);
+      expect(device).toMatch(/;\s*Path=\//i);
+      expect(device).toMatch(/;\s*Max-Age=31536000/i);
+      expect(/;\s*Secure/i.test(device!)).toBe(secure);
+      expect(device).not.toContain("ada");
+    });
+  }
+
+  test("strangers using up the per-account limit do not lock out a browser that signed in before", async ({ browser, request }) => {
+    const account = createAccount();
+    const home = { "X-Forwarded-For": "198.51.100.20" };
+    const owner = await browser.newContext({ extraHTTPHeaders: home });
+    const ownerPage = await owner.newPage();
+    await signIn(ownerPage, account.email, account.password, "/account");
+    await ownerPage.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(ownerPage).toHaveURL(/\/$/);
+
+    await sprayFromManyAddresses(request, account.email, "203.0.113");
+
+    // A browser that never signed in to this account waits, even on the owner's own address...
+    const newBrowser = await browser.newContext({ extraHTTPHeaders: home });
+    const newPage = await newBrowser.newPage();
+    await newPage.goto("/signin");
+    await attempt(newPage, account.email, account.password);
+    await expect(formMessage(newPage)).toContainText("Too many failed sign-ins");
+    // ...while the owner's browser, which carries its device cookie, gets in.
+    await signIn(ownerPage, account.email, account.password, "/room");
+    await owner.close();
+    await newBrowser.close();
+  });
 });
