@@ -21,13 +21,16 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/** Every session ends this long after sign-in, however much it is used. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 /**
  * The part of the configuration that needs no database. lib/auth.ts adds the Credentials provider and the
  * callbacks that keep the sessions table.
  */
 export const authConfig = {
   pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],
   logger: {

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { readSessionToken } from "@/lib/session-cookie";
 import { db } from "@/db";
 import type { User } from "@/db/schema";
-import { authConfig } from "@/lib/auth.config";
+import { SESSION_MAX_AGE_SECONDS, authConfig } from "@/lib/auth.config";
 import { clientAddress } from "@/lib/client-address";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/device-cookie";
 import { authSecret, env } from "@/lib/env";
@@ -29,7 +29,7 @@ export class SignInLimited extends CredentialsSignin {
   }
 }
 
-const idleMs = () => env().SESSION_IDLE_SECONDS * 1000;
+const limits = () => ({ idleMs: env().SESSION_IDLE_SECONDS * 1000, maxAgeMs: SESSION_MAX_AGE_SECONDS * 1000 });
 
 /** The device cookie this browser sent (either name: the site may have moved between HTTP and HTTPS). */
 export async function deviceCookie(): Promise<string | undefined> {
@@ -83,7 +83,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.trigger === "signIn") {
-        token.sid = startSession(db(), Number(token.uid), idleMs());
+        token.sid = startSession(db(), Number(token.uid), limits());
       } else if (params.trigger === "update") {
         // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
         const sid: unknown = params.session?.sid;
@@ -113,7 +113,7 @@ async function sessionToken() {
 }
 
 // One database read per session per request, however many times a page asks.
-const liveSession = cache((sid: string): User | null => sessionUser(db(), sid, idleMs()));
+const liveSession = cache((sid: string): User | null => sessionUser(db(), sid, limits()));
 
 /** The signed-in user, re-read from the database; null when signed out or when the session has ended. */
 export async function currentUser(): Promise<User | null> {
