@@ -18,7 +18,7 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ["owner", "support"] }).notNull().default("owner"),
-    // Bumped by "Sign out of every device" and password changes; a session carrying an older one is refused.
+    // No longer read: each session has a row in `sessions` (below), which sign-outs delete. Left for a migration to drop.
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -219,3 +219,23 @@ export const attendees = sqliteTable(
 
 export type Attendee = typeof attendees.$inferSelect;
 export type LiveSession = typeof liveSessions.$inferSelect;
+
+/**
+ * A signed-in session (SPEC §2). The token carries a random id; the table keeps only its SHA-256 digest, so a
+ * copy of the table signs nobody in. Signing out deletes the row, which ends every copy of the cookie.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    // Written at most once an hour per session (lib/sessions.ts), so reading a session rarely writes.
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("sessions_user").on(t.userId), index("sessions_last_seen").on(t.lastSeenAt)],
+);
+
+export type Session = typeof sessions.$inferSelect;

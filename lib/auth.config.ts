@@ -3,11 +3,12 @@ import type { Role } from "@/lib/validation/account";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; sv: number };
+    user: { id: string; name: string; email: string; role: Role };
+    /** Only ever sent to unstable_update, to move this browser onto a fresh session (lib/actions/account.ts). */
+    sid?: string;
   }
   interface User {
     role?: Role;
-    sv?: number;
   }
 }
 
@@ -15,17 +16,21 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
-    sv?: number;
+    /** The session's id; its row in the sessions table decides whether the token still signs anyone in. */
+    sid?: string;
   }
 }
 
+/** Every session ends this long after sign-in, however much it is used. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 /**
- * The part of the configuration that needs no database, shared by proxy.ts (which only decides whether to
- * send a visitor to /signin) and lib/auth.ts (which adds the Credentials provider).
+ * The part of the configuration that needs no database. lib/auth.ts adds the Credentials provider and the
+ * callbacks that keep the sessions table.
  */
 export const authConfig = {
   pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],
   logger: {
@@ -41,18 +46,12 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
-        token.sv = user.sv;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) {
-        session.user = {
-          ...session.user,
-          id: token.uid,
-          role: token.role ?? "owner",
-          sv: token.sv ?? 0,
-        };
+        session.user = { ...session.user, id: token.uid, role: token.role ?? "owner" };
       }
       return session;
     },

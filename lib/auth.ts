@@ -3,16 +3,19 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { readSessionToken } from "@/lib/session-cookie";
 import { db } from "@/db";
 import type { User } from "@/db/schema";
-import { authConfig } from "@/lib/auth.config";
+import { SESSION_MAX_AGE_SECONDS, authConfig } from "@/lib/auth.config";
 import { clientAddress } from "@/lib/client-address";
-import { authSecret } from "@/lib/env";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/device-cookie";
+import { authSecret, env } from "@/lib/env";
 import { verifyPassword } from "@/lib/password";
 import { recordFailure, resetCounter, retryAfterMs } from "@/lib/rate-limit";
+import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/sessions";
 import { signInCounters } from "@/lib/sign-in-limits";
-import { userById, userByEmail } from "@/lib/users";
+import { userByEmail } from "@/lib/users";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -26,6 +29,26 @@ export class SignInLimited extends CredentialsSignin {
   }
 }
 
+const limits = () => ({ idleMs: env().SESSION_IDLE_SECONDS * 1000, maxAgeMs: SESSION_MAX_AGE_SECONDS * 1000 });
+
+/** The device cookie this browser sent (either name: the site may have moved between HTTP and HTTPS). */
+export async function deviceCookie(): Promise<string | undefined> {
+  const jar = await cookies();
+  return jar.get(SECURE_DEVICE_COOKIE)?.value ?? jar.get(DEVICE_COOKIE)?.value;
+}
+
+/** After a successful sign-in the browser gets a fresh entry for the account, Secure exactly when the session is. */
+async function rememberDevice(email: string, secure: boolean) {
+  const value = withDevice(await deviceCookie(), email, authSecret());
+  (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE,
+  });
+}
+
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
@@ -36,7 +59,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
         const { email, password } = parsed.data;
-        const counters = signInCounters(email, clientAddress(request.headers));
+        const device = deviceFor(await deviceCookie(), email, authSecret());
+        const counters = signInCounters(email, clientAddress(request.headers), device);
         const sqlite = db().$client;
         // Past a limit, refuse before checking the password: a right guess must not be confirmed either.
         const wait = await retryAfterMs(sqlite, counters);
@@ -48,7 +72,9 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           throw new InvalidCredentials();
         }
         await resetCounter(sqlite, counters[0]!);
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
+        // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
+        await rememberDevice(email, new URL(request.url).protocol === "https:");
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),
   ],
@@ -56,15 +82,21 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     ...authConfig.callbacks,
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
-      // After "Sign out of every device" or a password change, this session is re-issued with the new version.
-      if (params.trigger === "update" && token.uid) {
-        const fresh = userById(db(), Number(token.uid));
-        if (fresh) {
-          token.sv = fresh.sessionVersion;
-          token.role = fresh.role;
-        }
+      if (params.trigger === "signIn") {
+        token.sid = startSession(db(), Number(token.uid), limits());
+      } else if (params.trigger === "update") {
+        // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
+        const sid: unknown = params.session?.sid;
+        if (typeof sid === "string" && sessionOwner(db(), sid) === Number(token.uid)) token.sid = sid;
+      } else if (!token.sid || sessionOwner(db(), token.sid) === null) {
+        return null; // GET /api/auth/session with an ended session: next-auth clears the cookie
       }
       return token;
+    },
+  },
+  events: {
+    signOut(message) {
+      if ("token" in message && message.token?.sid) endSession(db(), message.token.sid);
     },
   },
 }));
@@ -73,21 +105,20 @@ export type SessionUser = User;
 
 /**
  * The session token from the cookie jar. Read through cookies() rather than auth(): after an action
- * re-issues the session (sign out of every device), the page rendered in the same response must see the
- * new token, and only cookies() reflects it; auth() reads the request headers as they arrived.
+ * moves this browser onto a fresh session (sign out of every device), the page rendered in the same response
+ * must see the new token, and only cookies() reflects it; auth() reads the request headers as they arrived.
  */
 async function sessionToken() {
   return readSessionToken((await cookies()).getAll(), authSecret());
 }
 
-/** The signed-in user, re-read from the database; null when signed out or when the session was revoked. */
+// One database read per session per request, however many times a page asks.
+const liveSession = cache((sid: string): User | null => sessionUser(db(), sid, limits()));
+
+/** The signed-in user, re-read from the database; null when signed out or when the session has ended. */
 export async function currentUser(): Promise<User | null> {
   const token = await sessionToken();
-  const id = Number(token?.uid);
-  if (!token || !Number.isInteger(id)) return null;
-  const user = userById(db(), id);
-  if (!user || user.sessionVersion !== token.sv) return null;
-  return user;
+  return typeof token?.sid === "string" ? liveSession(token.sid) : null;
 }
 
 async function currentPath(): Promise<string> {

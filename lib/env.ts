@@ -16,6 +16,11 @@ const envSchema = z.object({
   SIGNIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
   SIGNIN_LIMIT_ACCOUNT: int(100),
   SIGNIN_WINDOW_ACCOUNT_SECONDS: int(60 * 60),
+  // A browser with a device cookie for the account is judged by its own failures instead of the per-account limit.
+  SIGNIN_LIMIT_DEVICE: int(5),
+  SIGNIN_WINDOW_DEVICE_SECONDS: int(15 * 60),
+  // A session unused this long ends (SPEC §2: 7 days).
+  SESSION_IDLE_SECONDS: int(7 * 24 * 60 * 60),
   // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID). See lib/join.ts.
   JOIN_LIMIT_CLIENT: int(10),
   JOIN_WINDOW_CLIENT_SECONDS: int(60 * 60),

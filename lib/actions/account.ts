@@ -1,42 +1,47 @@
 "use server";
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { headers } from "next/headers";
 import { db } from "@/db";
 import { users } from "@/db/schema";
-import { unstable_update } from "@/lib/auth";
+import { deviceCookie, unstable_update } from "@/lib/auth";
 import { clientAddress } from "@/lib/client-address";
+import { deviceFor } from "@/lib/device-cookie";
+import { authSecret } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { recordFailure, retryAfterMs, waitInWords } from "@/lib/rate-limit";
+import { replaceAllSessions } from "@/lib/sessions";
 import { signInCounters } from "@/lib/sign-in-limits";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { userAction } from "./safe-action";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
-/** Ends every other session: their tokens carry the old version. This one is re-issued with the new one. */
-async function bumpSessionVersion(userId: number, passwordHash?: string) {
-  db()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, ...(passwordHash ? { passwordHash } : {}) })
-    .where(eq(users.id, userId))
-    .run();
-  await unstable_update({});
+/**
+ * Ends every session of the user, including copies of this browser's cookie, and moves this browser onto a
+ * fresh session so it stays signed in. A new password hash is stored in the same transaction.
+ */
+async function endEverySession(userId: number, passwordHash?: string) {
+  const sid = replaceAllSessions(db(), userId, (tx) => {
+    if (passwordHash) tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  });
+  await unstable_update({ sid });
 }
 
 export const changePassword = userAction(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, user) => {
     // Guessing the current password is guessing a password: it counts against the sign-in limits.
-    const counters = signInCounters(user.email, clientAddress(await headers()));
+    const device = deviceFor(await deviceCookie(), user.email, authSecret());
+    const counters = signInCounters(user.email, clientAddress(await headers()), device);
     const wait = await retryAfterMs(db().$client, counters);
     if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(wait)}.` };
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       await recordFailure(db().$client, counters);
       return { ok: false, fieldErrors: { currentPassword: { message: "That is not your current password." } } };
     }
-    await bumpSessionVersion(user.id, await hashPassword(newPassword));
+    await endEverySession(user.id, await hashPassword(newPassword));
     return { ok: true, message: "Password changed. You stay signed in here; other devices are signed out." };
   },
   { secret: PASSWORD_FIELDS },
@@ -45,7 +50,7 @@ export const changePassword = userAction(
 export const signOutEverywhere = userAction(
   z.object({}),
   async (_input, user) => {
-    await bumpSessionVersion(user.id);
+    await endEverySession(user.id);
     return { ok: true, message: "Every other device is signed out. You stay signed in here." };
   },
 );

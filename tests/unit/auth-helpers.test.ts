@@ -14,6 +14,14 @@ describe("callbackUrl", () => {
     ["/api/auth/signout", "/room"],
     [undefined, "/room"],
     ["/x\u0000", "/room"],
+    ["/\u3000", "/room"],
+    ["/\uff0f\uff0fevil.example", "/room"],
+    ["\uff0f\uff0fevil.example", "/room"],
+    ["/\u2028", "/room"],
+    ["/caf\u00e9", "/room"],
+    ["/a b", "/room"],
+    ["/x\u007f", "/room"],
+    ["/help/search?q=caf%C3%A9", "/help/search?q=caf%C3%A9"],
   ])("%s -> %s", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);
   });
