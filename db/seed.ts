@@ -14,9 +14,9 @@ export const DEMO_ACCOUNTS = [
 
 /** Creates the demo accounts, only in an empty database (never next to real accounts). */
 export async function seedDemo(database: Db): Promise<boolean> {
-  if (countUsers(database) > 0) return false;
+  if ((await countUsers(database)) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const account of DEMO_ACCOUNTS) createUserWithRoom(database, { ...account, passwordHash });
+  for (const account of DEMO_ACCOUNTS) await createUserWithRoom(database, { ...account, passwordHash });
   return true;
 }
 

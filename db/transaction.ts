@@ -30,7 +30,14 @@ function writerOf(db: Db): Writer {
   return writer;
 }
 
-const connectionOf = (writer: Writer) => (writer.opened ??= writer.open());
+function connectionOf(writer: Writer): Db {
+  if (!writer.opened) {
+    writer.opened = writer.open();
+    // A body may hand its tx to code that opens a transaction of its own: that joins the open one.
+    writers.set(writer.opened, writer);
+  }
+  return writer.opened;
+}
 
 export async function withTransaction<T>(db: Db, body: (tx: Tx) => Promise<T> | T): Promise<T> {
   const writer = writerOf(db);

@@ -61,17 +61,16 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const { email, password } = parsed.data;
         const device = deviceFor(await deviceCookie(), email, authSecret());
         const counters = signInCounters(email, clientAddress(request.headers), device);
-        const sqlite = db().$client;
         // Past a limit, refuse before checking the password: a right guess must not be confirmed either.
-        const wait = await retryAfterMs(sqlite, counters);
+        const wait = await retryAfterMs(db(), counters);
         if (wait > 0) throw new SignInLimited(wait);
-        const user = userByEmail(db(), email);
+        const user = await userByEmail(db(), email);
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok) {
-          await recordFailure(sqlite, counters);
+          await recordFailure(db(), counters);
           throw new InvalidCredentials();
         }
-        await resetCounter(sqlite, counters[0]!);
+        await resetCounter(db(), counters[0]!);
         // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
         await rememberDevice(email, new URL(request.url).protocol === "https:");
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
@@ -83,20 +82,20 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.trigger === "signIn") {
-        token.sid = startSession(db(), Number(token.uid), limits());
+        token.sid = await startSession(db(), Number(token.uid), limits());
       } else if (params.trigger === "update") {
         // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
         const sid: unknown = params.session?.sid;
-        if (typeof sid === "string" && sessionOwner(db(), sid) === Number(token.uid)) token.sid = sid;
-      } else if (!token.sid || sessionOwner(db(), token.sid) === null) {
+        if (typeof sid === "string" && (await sessionOwner(db(), sid)) === Number(token.uid)) token.sid = sid;
+      } else if (!token.sid || (await sessionOwner(db(), token.sid)) === null) {
         return null; // GET /api/auth/session with an ended session: next-auth clears the cookie
       }
       return token;
     },
   },
   events: {
-    signOut(message) {
-      if ("token" in message && message.token?.sid) endSession(db(), message.token.sid);
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) await endSession(db(), message.token.sid);
     },
   },
 }));
@@ -113,7 +112,7 @@ async function sessionToken() {
 }
 
 // One database read per session per request, however many times a page asks.
-const liveSession = cache((sid: string): User | null => sessionUser(db(), sid, limits()));
+const liveSession = cache((sid: string): Promise<User | null> => sessionUser(db(), sid, limits()));
 
 /** The signed-in user, re-read from the database; null when signed out or when the session has ended. */
 export async function currentUser(): Promise<User | null> {

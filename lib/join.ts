@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { withTransaction } from "@/db/transaction";
 import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { issuePass, readPass } from "@/lib/join-pass";
@@ -29,10 +30,10 @@ export type Target = {
 };
 
 /** The room or meeting an ID or link leads to, or null. Old (released) values lead nowhere. */
-export function resolveTarget(db: Db, kind: JoinKind, raw: string): Target | null {
+export async function resolveTarget(db: Db, kind: JoinKind, raw: string): Promise<Target | null> {
   const value = normalizeRequested(kind, raw);
-  const roomTarget = (where: ReturnType<typeof eq>) => {
-    const row = db.select({ room: rooms, host: users.name }).from(rooms).innerJoin(users, eq(users.id, rooms.userId)).where(where).get();
+  const roomTarget = async (where: ReturnType<typeof eq>) => {
+    const [row] = await db.select({ room: rooms, host: users.name }).from(rooms).innerJoin(users, eq(users.id, rooms.userId)).where(where).limit(1);
     return row
       ? { key: `room:${row.room.id}`, roomId: row.room.id, epoch: row.room.guestEpoch, hostName: row.host, title: `${row.host}'s personal room`, passcode: row.room.passcode, waitingRoom: row.room.waitingRoom, joinBeforeHost: row.room.joinBeforeHost }
       : null;
@@ -40,13 +41,13 @@ export function resolveTarget(db: Db, kind: JoinKind, raw: string): Target | nul
   if (kind === "link") return /^[a-z][a-z0-9.]{4,39}$/.test(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
   if (/^\d{10}$/.test(value)) return roomTarget(eq(rooms.pmi, value));
   if (!/^\d{11}$/.test(value)) return null;
-  const row = db
+  const [row] = await db
     .select({ meeting: meetings, epoch: rooms.guestEpoch, host: users.name })
     .from(meetings)
     .innerJoin(users, eq(users.id, meetings.userId))
     .innerJoin(rooms, eq(rooms.id, meetings.roomId))
     .where(eq(meetings.meetingId, value))
-    .get();
+    .limit(1);
   return row
     ? { key: `meeting:${row.meeting.id}`, roomId: row.meeting.roomId, epoch: row.epoch, hostName: row.host, title: row.meeting.title, passcode: row.meeting.passcode, waitingRoom: row.meeting.waitingRoom, joinBeforeHost: false }
     : null;
@@ -116,54 +117,53 @@ export type JoinRequest = {
 };
 
 export async function attemptJoin(db: Db, request: JoinRequest): Promise<JoinOutcome> {
-  const target = resolveTarget(db, request.kind, request.raw);
+  const target = await resolveTarget(db, request.kind, request.raw);
   const pass = target ? readPass(request.passFor(target.key), target.key, target.epoch) : null;
   const counters = joinCounters(request, target, pass);
-  const wait = await retryAfterMs(db.$client, counters);
+  const wait = await retryAfterMs(db, counters);
   if (wait > 0) return { kind: "limited", retryAfterMs: wait };
   if (!passcodeMatches(target, request.passcode) || !target) {
-    await recordFailure(db.$client, counters);
+    await recordFailure(db, counters);
     return { kind: "failed" };
   }
   const hash = tokenHash(request.token);
-  const known = db.select({ id: attendees.id }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash))).get();
+  const byToken = and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash));
+  const [known] = await db.select({ id: attendees.id }).from(attendees).where(byToken).limit(1);
   const fromClient = joinsFromClient(request.client, target);
   if (!known) {
-    const joinWait = await retryAfterMs(db.$client, [fromClient]);
+    const joinWait = await retryAfterMs(db, [fromClient]);
     if (joinWait > 0) return { kind: "limited", retryAfterMs: joinWait };
   }
-  const outcome = db.transaction(
-    (tx) => {
-      const existing = tx.select().from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash))).get();
-      if (existing?.status === "removed") return "removed" as const;
-      const session = tx.select().from(liveSessions).where(eq(liveSessions.key, target.key)).get();
-      if (session?.locked && !existing) return "locked" as const;
-      if (existing) {
-        tx.update(attendees).set({ name: request.name }).where(eq(attendees.id, existing.id)).run();
-        return "joined" as const;
-      }
-      if (target.waitingRoom) {
-        const waiting = tx.select({ n: count() }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.status, "waiting"))).get()?.n ?? 0;
-        if (waiting >= env().JOIN_WAITING_MAX) return "full" as const;
-      }
-      tx.insert(attendees).values({ key: target.key, roomId: target.roomId, name: request.name, tokenHash: hash, status: target.waitingRoom ? "waiting" : "admitted" }).run();
-      return "added" as const;
-    },
-    { behavior: "immediate" },
-  );
-  if (outcome === "added") await recordFailure(db.$client, [fromClient]);
+  const outcome = await withTransaction(db, async (tx) => {
+    const [existing] = await tx.select().from(attendees).where(byToken).limit(1);
+    if (existing?.status === "removed") return "removed" as const;
+    const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.key, target.key)).limit(1);
+    if (session?.locked && !existing) return "locked" as const;
+    if (existing) {
+      await tx.update(attendees).set({ name: request.name }).where(eq(attendees.id, existing.id));
+      return "joined" as const;
+    }
+    if (target.waitingRoom) {
+      const [waiting] = await tx.select({ n: count() }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.status, "waiting")));
+      if ((waiting?.n ?? 0) >= env().JOIN_WAITING_MAX) return "full" as const;
+    }
+    await tx.insert(attendees).values({ key: target.key, roomId: target.roomId, name: request.name, tokenHash: hash, status: target.waitingRoom ? "waiting" : "admitted" });
+    await recordFailure(tx, [fromClient]);
+    return "added" as const;
+  });
   if (outcome !== "joined" && outcome !== "added") return { kind: outcome };
   // Keep a valid pass as it is (its counter goes with it); otherwise issue one for the room's current epoch.
   return { kind: "joined", target, pass: pass ? request.passFor(target.key)! : issuePass(target.key, target.epoch) };
 }
+
 export type GuestState = "waiting-room" | "waiting-host" | "in" | "removed";
 
 /** Where a guest who got past the passcode stands now, read from the database on every request. */
-export function guestState(db: Db, target: Target, token: string): GuestState | null {
-  const attendee = db.select().from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, tokenHash(token)))).get();
+export async function guestState(db: Db, target: Target, token: string): Promise<GuestState | null> {
+  const [attendee] = await db.select().from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, tokenHash(token)))).limit(1);
   if (!attendee) return null;
   if (attendee.status === "removed") return "removed";
   if (attendee.status === "waiting") return "waiting-room";
-  const session = db.select().from(liveSessions).where(eq(liveSessions.key, target.key)).get();
+  const [session] = await db.select().from(liveSessions).where(eq(liveSessions.key, target.key)).limit(1);
   return session?.startedAt || target.joinBeforeHost ? "in" : "waiting-host";
 }

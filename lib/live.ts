@@ -1,26 +1,30 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { withTransaction, type Tx } from "@/db/transaction";
 import { attendees, liveSessions, meetings, rooms } from "@/db/schema";
 
 export const HOST_OPS = ["start", "end", "lock", "unlock", "admit", "remove", "remove-waiting"] as const;
 export type HostOp = (typeof HOST_OPS)[number];
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** `room:<id>` or `meeting:<id>` exactly as we write them: no `room:1.0`, `room:0x1`, `room: 1`. */
 const LIVE_KEY = /^(room|meeting):([1-9][0-9]{0,14})$/;
 
 /** The live keys a user may control: their room, and their own scheduled meetings. Anything else is null. */
-export function ownsKey(db: Db, userId: number, key: string): { roomId: number; key: string } | null {
+export async function ownsKey(db: Db, userId: number, key: string): Promise<{ roomId: number; key: string } | null> {
   const match = LIVE_KEY.exec(key);
   if (!match) return null;
   const id = Number(match[2]);
   if (match[1] === "room") {
-    const room = db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, id), eq(rooms.userId, userId))).get();
+    const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, id), eq(rooms.userId, userId))).limit(1);
     return room ? { roomId: room.id, key: `room:${room.id}` } : null;
   }
-  const meeting = db.select({ id: meetings.id, roomId: meetings.roomId }).from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).get();
+  const [meeting] = await db
+    .select({ id: meetings.id, roomId: meetings.roomId })
+    .from(meetings)
+    .where(and(eq(meetings.id, id), eq(meetings.userId, userId)))
+    .limit(1);
   return meeting ? { roomId: meeting.roomId, key: `meeting:${meeting.id}` } : null;
 }
 
@@ -28,16 +32,18 @@ export function ownsKey(db: Db, userId: number, key: string): { roomId: number; 
  * After an intrusion: the meeting in the room ends, everyone admitted, waiting or removed is gone, and the
  * room's guest epoch moves on, so no guest token or pass issued before still opens anything.
  */
-export function endIntrusion(tx: Tx, roomId: number) {
+export async function endIntrusion(tx: Tx, roomId: number) {
   const key = `room:${roomId}`;
-  tx.delete(liveSessions).where(eq(liveSessions.key, key)).run();
-  tx.delete(attendees).where(eq(attendees.key, key)).run();
-  tx.update(rooms).set({ guestEpoch: sql`${rooms.guestEpoch} + 1` }).where(eq(rooms.id, roomId)).run();
+  await tx.delete(liveSessions).where(eq(liveSessions.key, key));
+  await tx.delete(attendees).where(eq(attendees.key, key));
+  await tx.update(rooms).set({ guestEpoch: sql`${rooms.guestEpoch} + 1` }).where(eq(rooms.id, roomId));
 }
 
-export function liveState(db: Db, key: string) {
-  const session = db.select().from(liveSessions).where(eq(liveSessions.key, key)).get();
-  const people = db.select().from(attendees).where(and(eq(attendees.key, key), ne(attendees.status, "removed"))).orderBy(asc(attendees.createdAt)).all();
+export async function liveState(db: Db, key: string) {
+  const [[session], people] = await Promise.all([
+    db.select().from(liveSessions).where(eq(liveSessions.key, key)).limit(1),
+    db.select().from(attendees).where(and(eq(attendees.key, key), ne(attendees.status, "removed"))).orderBy(asc(attendees.createdAt)),
+  ]);
   return {
     started: Boolean(session?.startedAt),
     locked: session?.locked ?? false,
@@ -47,34 +53,32 @@ export function liveState(db: Db, key: string) {
 }
 
 /** One host action. Ending a meeting lets everyone go but keeps removals, so a removed guest stays out. */
-export function hostAction(db: Db, roomId: number, key: string, op: HostOp, attendeeId?: number): boolean {
-  return db.transaction(
-    (tx) => {
-      const session = (values: { startedAt?: Date | null; locked?: boolean }) =>
-        tx.insert(liveSessions).values({ key, roomId, startedAt: null, locked: false, ...values }).onConflictDoUpdate({ target: liveSessions.key, set: values }).run();
-      switch (op) {
-        case "start":
-          session({ startedAt: new Date() });
-          return true;
-        case "end":
-          session({ startedAt: null, locked: false });
-          tx.delete(attendees).where(and(eq(attendees.key, key), ne(attendees.status, "removed"))).run();
-          return true;
-        case "lock":
-        case "unlock":
-          session({ locked: op === "lock" });
-          return true;
-        case "remove-waiting":
-          tx.update(attendees).set({ status: "removed" }).where(and(eq(attendees.key, key), eq(attendees.status, "waiting"))).run();
-          return true;
-        case "admit":
-        case "remove": {
-          if (!attendeeId) return false;
-          const status = op === "admit" ? "admitted" : "removed";
-          return tx.update(attendees).set({ status }).where(and(eq(attendees.id, attendeeId), eq(attendees.key, key))).run().changes > 0;
-        }
+export async function hostAction(db: Db, roomId: number, key: string, op: HostOp, attendeeId?: number): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const session = (values: { startedAt?: Date | null; locked?: boolean }) =>
+      tx.insert(liveSessions).values({ key, roomId, startedAt: null, locked: false, ...values }).onConflictDoUpdate({ target: liveSessions.key, set: values });
+    switch (op) {
+      case "start":
+        await session({ startedAt: new Date() });
+        return true;
+      case "end":
+        await session({ startedAt: null, locked: false });
+        await tx.delete(attendees).where(and(eq(attendees.key, key), ne(attendees.status, "removed")));
+        return true;
+      case "lock":
+      case "unlock":
+        await session({ locked: op === "lock" });
+        return true;
+      case "remove-waiting":
+        await tx.update(attendees).set({ status: "removed" }).where(and(eq(attendees.key, key), eq(attendees.status, "waiting")));
+        return true;
+      case "admit":
+      case "remove": {
+        if (!attendeeId) return false;
+        const status = op === "admit" ? "admitted" : "removed";
+        const changed = await tx.update(attendees).set({ status }).where(and(eq(attendees.id, attendeeId), eq(attendees.key, key))).returning({ id: attendees.id });
+        return changed.length > 0;
       }
-    },
-    { behavior: "immediate" },
-  );
+    }
+  });
 }

@@ -4,6 +4,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import ical, { escape, ICalCalendarMethod } from "ical-generator";
 import type { Db } from "@/db";
+import { withTransaction } from "@/db/transaction";
+import { roomOfUser } from "@/lib/room-service";
 import { meetings, rooms, type Meeting, type Room } from "@/db/schema";
 import { listedZoneOf, nextOccurrence, occurrences, rruleFor } from "@/lib/meeting-time";
 import type { MeetingInput } from "@/lib/validation/meeting";
@@ -11,13 +13,12 @@ import { formatMeetingId } from "@/lib/validation/meeting";
 import { formatPmi } from "@/lib/validation/pmi";
 import { vtimezone } from "@/lib/vtimezone";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** An 11-digit meeting ID from a crypto source, unique among meetings (a PMI has 10 digits, so never equal). */
-export function generateMeetingId(tx: Pick<Db, "select">): string {
+export async function generateMeetingId(tx: Pick<Db, "select">): Promise<string> {
   for (;;) {
     const id = String(randomInt(1, 10)) + Array.from({ length: 10 }, () => randomInt(0, 10)).join("");
-    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingId, id)).get()) return id;
+    const [taken] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingId, id)).limit(1);
+    if (!taken) return id;
   }
 }
 
@@ -42,36 +43,31 @@ function values(input: MeetingInput) {
   };
 }
 
-export function createMeeting(db: Db, userId: number, input: MeetingInput): Meeting {
-  return db.transaction(
-    (tx) => {
-      const room = tx.select().from(rooms).where(eq(rooms.userId, userId)).get();
-      if (!room) throw new Error(`Account ${userId} has no room`);
-      return tx
-        .insert(meetings)
-        .values({ userId, roomId: room.id, meetingId: input.usesPmi ? null : generateMeetingId(tx), ...values(input) })
-        .returning()
-        .get();
-    },
-    { behavior: "immediate" },
-  );
+export async function createMeeting(db: Db, userId: number, input: MeetingInput): Promise<Meeting> {
+  return withTransaction(db, async (tx) => {
+    const room = await roomOfUser(tx, userId);
+    const meetingId = input.usesPmi ? null : await generateMeetingId(tx);
+    const [meeting] = await tx.insert(meetings).values({ userId, roomId: room.id, meetingId, ...values(input) }).returning();
+    return meeting!;
+  });
 }
 
 /** Edits keep a generated ID for good; a meeting moved off the PMI gets one, a meeting moved onto it drops it. */
-export function updateMeeting(db: Db, userId: number, id: number, input: MeetingInput): Meeting | null {
-  return db.transaction(
-    (tx: Tx) => {
-      const current = tx.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).get();
-      if (!current) return null;
-      const meetingId = input.usesPmi ? null : (current.meetingId ?? generateMeetingId(tx));
-      return tx.update(meetings).set({ meetingId, ...values(input) }).where(eq(meetings.id, id)).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+export async function updateMeeting(db: Db, userId: number, id: number, input: MeetingInput): Promise<Meeting | null> {
+  return withTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).limit(1);
+    if (!current) return null;
+    const meetingId = input.usesPmi ? null : (current.meetingId ?? (await generateMeetingId(tx)));
+    const [updated] = await tx.update(meetings).set({ meetingId, ...values(input) }).where(eq(meetings.id, id)).returning();
+    return updated ?? null;
+  });
 }
 
-export function deleteMeeting(db: Db, userId: number, id: number): boolean {
-  return db.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).run().changes > 0;
+export async function deleteMeeting(db: Db, userId: number, id: number): Promise<boolean> {
+  const deleted = await withTransaction(db, (tx) =>
+    tx.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).returning({ id: meetings.id }),
+  );
+  return deleted.length > 0;
 }
 
 export type MeetingView = Meeting & { room: Room; joinId: string; joinIdFormatted: string; next: Date | null };
@@ -89,35 +85,39 @@ function view(stored: Meeting, room: Room, now: Date): MeetingView {
 }
 
 /** Only the owner's own meeting; anyone else's id answers exactly like one that does not exist. */
-export function meetingForOwner(db: Db, userId: number, id: number, now = new Date()): MeetingView | null {
-  const row = db
+export async function meetingForOwner(db: Db, userId: number, id: number, now = new Date()): Promise<MeetingView | null> {
+  const [row] = await db
     .select({ meeting: meetings, room: rooms })
     .from(meetings)
     .innerJoin(rooms, eq(rooms.id, meetings.roomId))
     .where(and(eq(meetings.id, id), eq(meetings.userId, userId)))
-    .get();
+    .limit(1);
   return row ? view(row.meeting, row.room, now) : null;
 }
 
 /** Upcoming meetings by next occurrence, and the past ones (most recent first). */
-export function meetingsForOwner(db: Db, userId: number, now = new Date()) {
-  const rows = db
+export async function meetingsForOwner(db: Db, userId: number, now = new Date()) {
+  const stored = await db
     .select({ meeting: meetings, room: rooms })
     .from(meetings)
     .innerJoin(rooms, eq(rooms.id, meetings.roomId))
     .where(eq(meetings.userId, userId))
-    .orderBy(desc(meetings.startsAt))
-    .all()
-    .map((r) => view(r.meeting, r.room, now));
+    .orderBy(desc(meetings.startsAt));
+  const rows = stored.map((r) => view(r.meeting, r.room, now));
   const upcoming = rows.filter((m) => m.next).sort((a, b) => a.next!.getTime() - b.next!.getTime());
   const past = rows.filter((m) => !m.next).sort((a, b) => b.endsAt.getTime() - a.endsAt.getTime());
   return { upcoming, past };
 }
 
 /** The time zone of the owner's most recently scheduled meeting, the form's default. */
-export function lastTimeZone(db: Db, userId: number): string | null {
-  const stored = db.select({ tz: meetings.timeZone }).from(meetings).where(eq(meetings.userId, userId)).orderBy(desc(meetings.createdAt), desc(meetings.id)).get()?.tz;
-  return stored ? listedZoneOf(stored) : null;
+export async function lastTimeZone(db: Db, userId: number): Promise<string | null> {
+  const [last] = await db
+    .select({ tz: meetings.timeZone })
+    .from(meetings)
+    .where(eq(meetings.userId, userId))
+    .orderBy(desc(meetings.createdAt), desc(meetings.id))
+    .limit(1);
+  return last ? listedZoneOf(last.tz) : null;
 }
 
 export function joinUrl(meeting: MeetingView, origin: string): string {

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { RateLimiterSQLite } from "rate-limiter-flexible";
+import type { Db } from "@/db";
+import { withTransaction } from "@/db/transaction";
 
 /** A limit of `points` failures per `seconds`, counted in the database so every server process shares it. */
 export type Limit = { name: string; points: number; seconds: number };
@@ -35,22 +37,26 @@ export const limitKey = (...parts: string[]) => createHash("sha256").update(part
 export type Counted = { limit: Limit; key: string };
 
 /** Milliseconds until every listed counter is under its limit again (0 when none is exhausted). */
-export async function retryAfterMs(sqlite: Database.Database, counters: Counted[]): Promise<number> {
+export async function retryAfterMs(db: Db, counters: Counted[]): Promise<number> {
   let wait = 0;
   for (const { limit, key } of counters) {
-    const res = await limiterFor(sqlite, limit).get(key);
+    const res = await limiterFor(db.$client, limit).get(key);
     if (res && res.consumedPoints >= Math.max(1, limit.points)) wait = Math.max(wait, res.msBeforeNext);
   }
   return wait;
 }
 
-/** Counts one failure against every listed counter. */
-export async function recordFailure(sqlite: Database.Database, counters: Counted[]): Promise<void> {
-  for (const { limit, key } of counters) await limiterFor(sqlite, limit).penalty(key, 1);
+/** Counts one against every listed counter (a failure, a vote, a guest added), as one write. */
+export async function recordFailure(db: Db, counters: Counted[]): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    for (const { limit, key } of counters) await limiterFor(tx.$client, limit).penalty(key, 1);
+  });
 }
 
-export async function resetCounter(sqlite: Database.Database, { limit, key }: Counted): Promise<void> {
-  await limiterFor(sqlite, limit).delete(key);
+export async function resetCounter(db: Db, { limit, key }: Counted): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    await limiterFor(tx.$client, limit).delete(key);
+  });
 }
 
 /** "2 minutes", "45 seconds": how long to wait, in words a person reads. */

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
+import { withTransaction, type Tx } from "@/db/transaction";
 import { roomChanges, roomHolds, rooms, type Room, type RoomChange } from "@/db/schema";
 import { endIntrusion } from "@/lib/live";
 import { linkAvailable, pmiAvailable } from "@/lib/room-availability";
@@ -11,90 +12,91 @@ import type { RuleId } from "@/lib/validation/rules";
 /** How long a released PMI or link stays reserved for its previous owner (SPEC §3). */
 export const HOLD_DAYS = 30;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Refusal = { field: string; rule: RuleId };
 export type Outcome = { ok: true; room: Room; changed: RoomChange[] } | { ok: false; refusals: Refusal[] };
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_CONSTRAINT_UNIQUE");
+// The unique constraints on rooms, by what the database names in its error: SQLite gives the columns of a
+// column index ("rooms.pmi") and the name of an expression index; PostgreSQL gives the constraint's name.
+const UNIQUE_FIELDS: Record<string, "pmi" | "link"> = { "rooms.pmi": "pmi", rooms_pmi_unique: "pmi", rooms_link_lower_unique: "link" };
+
+function uniqueViolationField(error: unknown): "pmi" | "link" | null {
+  if (!(error instanceof Error)) return null;
+  const code = String((error as { code?: unknown }).code ?? "");
+  if (!code.startsWith("SQLITE_CONSTRAINT_UNIQUE") && code !== "23505") return null;
+  const named = (error as { constraint?: string }).constraint ?? /UNIQUE constraint failed: (?:index '([^']+)'|([\w.]+))/.exec(error.message)?.slice(1).find(Boolean);
+  return named ? (UNIQUE_FIELDS[named] ?? null) : null;
 }
 
-function roomOf(tx: Tx, userId: number): Room {
-  const room = tx.select().from(rooms).where(eq(rooms.userId, userId)).get();
+/** The room every account has (SPEC §2): its absence is a broken database, not a user error. */
+export async function roomOfUser(tx: Pick<Db, "select">, userId: number): Promise<Room> {
+  const [room] = await tx.select().from(rooms).where(eq(rooms.userId, userId)).limit(1);
   if (!room) throw new Error(`Account ${userId} has no room`);
   return room;
 }
 
 /** Releases the old value into a 30-day hold for its owner; taking a value back ends its hold. */
-function hold(tx: Tx, kind: "pmi" | "link", value: string, userId: number, now: Date) {
+async function hold(tx: Tx, kind: "pmi" | "link", value: string, userId: number, now: Date) {
   const expiresAt = new Date(now.getTime() + HOLD_DAYS * 24 * 60 * 60 * 1000);
-  tx.insert(roomHolds)
+  await tx
+    .insert(roomHolds)
     .values({ kind, value, userId, expiresAt })
-    .onConflictDoUpdate({ target: [roomHolds.kind, roomHolds.value], set: { userId, expiresAt } })
-    .run();
+    .onConflictDoUpdate({ target: [roomHolds.kind, roomHolds.value], set: { userId, expiresAt } });
 }
 
-function release(tx: Tx, kind: "pmi" | "link", value: string) {
-  tx.delete(roomHolds).where(and(eq(roomHolds.kind, kind), eq(roomHolds.value, value))).run();
+async function release(tx: Tx, kind: "pmi" | "link", value: string) {
+  await tx.delete(roomHolds).where(and(eq(roomHolds.kind, kind), eq(roomHolds.value, value)));
 }
 
-function record(tx: Tx, roomId: number, actorId: number, kind: "updated" | "secured", changes: RoomChange[]) {
-  if (changes.length > 0) tx.insert(roomChanges).values({ roomId, actorId, kind, changes }).run();
-}
-
-/** Runs a write that reads first inside BEGIN IMMEDIATE, so two claims on one value are serialized. */
-function immediate<T>(db: Db, body: (tx: Tx) => T): T {
-  return db.transaction(body, { behavior: "immediate" });
+async function record(tx: Tx, roomId: number, actorId: number, kind: "updated" | "secured", changes: RoomChange[]) {
+  if (changes.length > 0) await tx.insert(roomChanges).values({ roomId, actorId, kind, changes });
 }
 
 /**
  * Changes the PMI and the link together, all or nothing. The old values stop resolving at once and are
  * held for the owner; meetings on the PMI follow it because they point at the room, not at the number.
  */
-export function changeIdentity(db: Db, userId: number, actorId: number, next: { pmi: string; link: string }): Outcome {
+export async function changeIdentity(db: Db, userId: number, actorId: number, next: { pmi: string; link: string }): Promise<Outcome> {
   try {
-    return immediate(db, (tx) => {
+    return await withTransaction(db, async (tx): Promise<Outcome> => {
       const now = new Date();
-      tx.delete(roomHolds).where(lte(roomHolds.expiresAt, now)).run();
-      const room = roomOf(tx, userId);
+      await tx.delete(roomHolds).where(lte(roomHolds.expiresAt, now));
+      const room = await roomOfUser(tx, userId);
       const refusals: Refusal[] = [];
-      if (next.pmi !== room.pmi && !pmiAvailable(tx, next.pmi, userId, now)) refusals.push({ field: "pmi", rule: "pmi-in-use" });
-      if (next.link !== room.link && !linkAvailable(tx, next.link, userId, now)) refusals.push({ field: "link", rule: "link-in-use" });
+      if (next.pmi !== room.pmi && !(await pmiAvailable(tx, next.pmi, userId, now))) refusals.push({ field: "pmi", rule: "pmi-in-use" });
+      if (next.link !== room.link && !(await linkAvailable(tx, next.link, userId, now))) refusals.push({ field: "link", rule: "link-in-use" });
       if (refusals.length > 0) return { ok: false, refusals };
 
       const changed: RoomChange[] = [];
       if (next.pmi !== room.pmi) {
-        hold(tx, "pmi", room.pmi, userId, now);
-        release(tx, "pmi", next.pmi);
+        await hold(tx, "pmi", room.pmi, userId, now);
+        await release(tx, "pmi", next.pmi);
         changed.push({ field: "pmi", from: room.pmi, to: next.pmi });
       }
       if (next.link !== room.link) {
-        hold(tx, "link", room.link, userId, now);
-        release(tx, "link", next.link);
+        await hold(tx, "link", room.link, userId, now);
+        await release(tx, "link", next.link);
         changed.push({ field: "link", from: room.link, to: next.link });
       }
       if (changed.length === 0) return { ok: true, room, changed };
-      const updated = tx.update(rooms).set({ pmi: next.pmi, link: next.link }).where(eq(rooms.id, room.id)).returning().get();
-      record(tx, room.id, actorId, "updated", changed);
-      return { ok: true, room: updated, changed };
+      const [updated] = await tx.update(rooms).set({ pmi: next.pmi, link: next.link }).where(eq(rooms.id, room.id)).returning();
+      await record(tx, room.id, actorId, "updated", changed);
+      return { ok: true, room: updated!, changed };
     });
   } catch (error) {
     // The unique indexes are the last word: a claim that slipped past the check above is still refused.
-    if (isUniqueViolation(error)) {
-      const message = String((error as Error).message);
-      return { ok: false, refusals: [message.includes("link") ? { field: "link", rule: "link-in-use" } : { field: "pmi", rule: "pmi-in-use" }] };
-    }
+    const field = uniqueViolationField(error);
+    if (field) return { ok: false, refusals: [{ field, rule: field === "pmi" ? "pmi-in-use" : "link-in-use" }] };
     throw error;
   }
 }
 
-export type Settings = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
+export type Settings = Pick<Room, "passcode" | "joinBeforeHost" | "waitingRoom">;
 
-export function changeSettings(db: Db, userId: number, actorId: number, next: Settings): Outcome {
+export async function changeSettings(db: Db, userId: number, actorId: number, next: Settings): Promise<Outcome> {
   const problems = settingsProblems(next);
   if (problems.length > 0) return { ok: false, refusals: problems };
-  return immediate(db, (tx) => {
-    const room = roomOf(tx, userId);
+  return withTransaction(db, async (tx): Promise<Outcome> => {
+    const room = await roomOfUser(tx, userId);
     const changed: RoomChange[] = [];
     // The passcode is a secret: the history says it changed, never what it was or became.
     if (next.passcode !== room.passcode) {
@@ -103,9 +105,9 @@ export function changeSettings(db: Db, userId: number, actorId: number, next: Se
     if (next.joinBeforeHost !== room.joinBeforeHost) changed.push({ field: "joinBeforeHost", from: room.joinBeforeHost, to: next.joinBeforeHost });
     if (next.waitingRoom !== room.waitingRoom) changed.push({ field: "waitingRoom", from: room.waitingRoom, to: next.waitingRoom });
     if (changed.length === 0) return { ok: true, room, changed };
-    const updated = tx.update(rooms).set(next).where(eq(rooms.id, room.id)).returning().get();
-    record(tx, room.id, actorId, "updated", changed);
-    return { ok: true, room: updated, changed };
+    const [updated] = await tx.update(rooms).set(next).where(eq(rooms.id, room.id)).returning();
+    await record(tx, room.id, actorId, "updated", changed);
+    return { ok: true, room: updated!, changed };
   });
 }
 
@@ -114,19 +116,19 @@ export function changeSettings(db: Db, userId: number, actorId: number, next: Se
  * cannot be guessed from the old), a new passcode, waiting room on, join before host off; the meeting in the
  * room ends and every guest is out, with every guest token and pass void.
  */
-export function secureRoom(db: Db, userId: number, actorId: number): Room {
-  return immediate(db, (tx) => {
+export async function secureRoom(db: Db, userId: number, actorId: number): Promise<Room> {
+  return withTransaction(db, async (tx) => {
     const now = new Date();
-    const room = roomOf(tx, userId);
+    const room = await roomOfUser(tx, userId);
     let pmi = generatePmi();
-    while (!pmiAvailable(tx, pmi, userId, now) || pmi === room.pmi) pmi = generatePmi();
+    while (pmi === room.pmi || !(await pmiAvailable(tx, pmi, userId, now))) pmi = generatePmi();
     let link = securedLink(room.link);
-    while (!linkAvailable(tx, link, userId, now)) link = securedLink(room.link);
-    hold(tx, "pmi", room.pmi, userId, now);
-    hold(tx, "link", room.link, userId, now);
+    while (!(await linkAvailable(tx, link, userId, now))) link = securedLink(room.link);
+    await hold(tx, "pmi", room.pmi, userId, now);
+    await hold(tx, "link", room.link, userId, now);
     const bySupport = actorId !== userId;
-    endIntrusion(tx, room.id);
-    const updated = tx
+    await endIntrusion(tx, room.id);
+    const [updated] = await tx
       .update(rooms)
       .set({
         pmi,
@@ -138,16 +140,15 @@ export function secureRoom(db: Db, userId: number, actorId: number): Room {
         securedBy: bySupport ? actorId : room.securedBy,
       })
       .where(eq(rooms.id, room.id))
-      .returning()
-      .get();
-    record(tx, room.id, actorId, "secured", [
+      .returning();
+    await record(tx, room.id, actorId, "secured", [
       { field: "pmi", from: room.pmi, to: pmi },
       { field: "link", from: room.link, to: link },
       { field: "passcode", from: room.passcode ? "set" : "none", to: "set" },
       { field: "waitingRoom", from: room.waitingRoom, to: true },
       { field: "joinBeforeHost", from: room.joinBeforeHost, to: false },
     ]);
-    return updated;
+    return updated!;
   });
 }
 
@@ -157,13 +158,5 @@ export function roomHistory(db: Db, roomId: number, limit = 20) {
     orderBy: [desc(roomChanges.at), desc(roomChanges.id)],
     limit,
     with: { actor: { columns: { id: true, name: true, role: true } } },
-  }).sync();
-}
-
-export function roomByPmi(db: Db, pmi: string): Room | undefined {
-  return db.select().from(rooms).where(eq(rooms.pmi, pmi)).get();
-}
-
-export function roomByLink(db: Db, link: string): Room | undefined {
-  return db.select().from(rooms).where(eq(sql`lower(${rooms.link})`, link.toLowerCase())).get();
+  });
 }

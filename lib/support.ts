@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { withTransaction } from "@/db/transaction";
 import { helpVotes, meetings, rooms, supportAccessLog, users, type Room, type User } from "@/db/schema";
 import { votablePages } from "@/lib/help/pages";
 import { normalizePmi } from "@/lib/validation/pmi";
@@ -11,7 +12,7 @@ export type Found = { user: User; room: Room; matchedBy: "email" | "pmi" | "meet
  * Finds one account from what people paste: an email (any case), a PMI or meeting ID (spaced, hyphenated),
  * a personal link, or a full join URL (`https://host/j/415-555-0134`, `.../my/Ada.Lovelace`).
  */
-export function findUser(db: Db, raw: string): Found | null {
+export async function findUser(db: Db, raw: string): Promise<Found | null> {
   let query = raw.trim().slice(0, 300);
   if (!query) return null;
   try {
@@ -23,23 +24,23 @@ export function findUser(db: Db, raw: string): Found | null {
   const path = /^\/?(j|my)\/([^/?#]+)\/?$/i.exec(query);
   if (path) query = path[2]!;
 
-  const byUser = (where: ReturnType<typeof eq>, matchedBy: Found["matchedBy"]) => {
-    const row = db.select({ user: users, room: rooms }).from(users).innerJoin(rooms, eq(rooms.userId, users.id)).where(where).get();
+  const byUser = async (where: ReturnType<typeof eq>, matchedBy: Found["matchedBy"]) => {
+    const [row] = await db.select({ user: users, room: rooms }).from(users).innerJoin(rooms, eq(rooms.userId, users.id)).where(where).limit(1);
     return row ? { ...row, matchedBy } : null;
   };
   if (query.includes("@")) return byUser(eq(sql`lower(${users.email})`, query.toLowerCase()), "email");
   const digits = normalizePmi(query);
   if (/^\d{10}$/.test(digits)) return byUser(eq(rooms.pmi, digits), "pmi");
   if (/^\d{11}$/.test(digits)) {
-    const meeting = db.select({ userId: meetings.userId }).from(meetings).where(eq(meetings.meetingId, digits)).get();
+    const [meeting] = await db.select({ userId: meetings.userId }).from(meetings).where(eq(meetings.meetingId, digits)).limit(1);
     return meeting ? byUser(eq(users.id, meeting.userId), "meeting") : null;
   }
   if (/^[A-Za-z][A-Za-z0-9.]{4,39}$/.test(query)) return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
   return null;
 }
 
-export function logAccess(db: Db, entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" }) {
-  db.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }).run();
+export async function logAccess(db: Db, entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" }) {
+  await withTransaction(db, (tx) => tx.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }));
 }
 
 export type Flag = { message: string; help: string; helpLabel: string };
@@ -62,13 +63,14 @@ export function bestPracticeFlags(room: Room): Flag[] {
 export type VoteTotal = { path: string; title: string; yes: number; no: number; share: number };
 
 /** "Was this helpful?" totals per page, most helpful first (pages without answers are left out). */
-export function voteTotals(db: Db): VoteTotal[] {
+export async function voteTotals(db: Db): Promise<VoteTotal[]> {
   const titles = new Map(votablePages().map((p) => [p.path, p.title]));
-  return db
+  const rows = await db
     .select({ path: helpVotes.page, yes: sql<number>`sum(${helpVotes.helpful})`, total: sql<number>`count(*)` })
     .from(helpVotes)
-    .groupBy(helpVotes.page)
-    .all()
+    .groupBy(helpVotes.page);
+  return rows
+    .map((r) => ({ ...r, yes: Number(r.yes), total: Number(r.total) }))
     .filter((r) => titles.has(r.path))
     .map((r) => ({ path: r.path, title: titles.get(r.path)!, yes: r.yes, no: r.total - r.yes, share: r.yes / r.total }))
     .sort((a, b) => b.share - a.share || b.yes + b.no - (a.yes + a.no));

@@ -32,8 +32,8 @@ if (!checked.success) fail(`ROOMDESK_PASSWORD: ${checked.error.issues[0]?.messag
 
 const database = db();
 migrate(database);
-if (userByEmail(database, email.data)) fail(`An account with ${email.data} already exists.`);
-const user = createUserWithRoom(database, {
+if (await userByEmail(database, email.data)) fail(`An account with ${email.data} already exists.`);
+const user = await createUserWithRoom(database, {
   email: email.data,
   name: name.data,
   role: role.data,

@@ -23,8 +23,8 @@ const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as
  * fresh session so it stays signed in. A new password hash is stored in the same transaction.
  */
 async function endEverySession(userId: number, passwordHash?: string) {
-  const sid = replaceAllSessions(db(), userId, (tx) => {
-    if (passwordHash) tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  const sid = await replaceAllSessions(db(), userId, async (tx) => {
+    if (passwordHash) await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
   });
   await unstable_update({ sid });
 }
@@ -35,10 +35,10 @@ export const changePassword = userAction(
     // Guessing the current password is guessing a password: it counts against the sign-in limits.
     const device = deviceFor(await deviceCookie(), user.email, authSecret());
     const counters = signInCounters(user.email, clientAddress(await headers()), device);
-    const wait = await retryAfterMs(db().$client, counters);
+    const wait = await retryAfterMs(db(), counters);
     if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(wait)}.` };
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await recordFailure(db().$client, counters);
+      await recordFailure(db(), counters);
       return { ok: false, fieldErrors: { currentPassword: { message: "That is not your current password." } } };
     }
     await endEverySession(user.id, await hashPassword(newPassword));

@@ -24,10 +24,10 @@ export const hostControl = userAction(
     // Decimal digits only: Number() would also read "0x1", "1e0" and " 1".
     attendee: z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number).optional(),
   }),
-  (input, user) => {
-    const owned = ownsKey(db(), user.id, input.key);
+  async (input, user) => {
+    const owned = await ownsKey(db(), user.id, input.key);
     if (!owned) return { ok: false, message: "That meeting is not yours." };
-    if (!hostAction(db(), owned.roomId, owned.key, input.op, input.attendee)) return { ok: false, message: "That guest has already left." };
+    if (!(await hostAction(db(), owned.roomId, owned.key, input.op, input.attendee))) return { ok: false, message: "That guest has already left." };
     revalidatePath("/room");
     revalidatePath("/meetings/[id]", "page");
     return { ok: true, message: MESSAGES[input.op] };

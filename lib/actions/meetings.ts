@@ -11,23 +11,23 @@ import { userAction } from "./safe-action";
 const NOT_FOUND = "That meeting does not exist or is not yours.";
 const recordId = (formData: FormData) => z.coerce.number().int().positive().safeParse(formData.get("meeting"));
 
-export const scheduleMeeting = userAction(meetingSchema, (input, user) => {
-  const meeting = createMeeting(db(), user.id, input);
+export const scheduleMeeting = userAction(meetingSchema, async (input, user) => {
+  const meeting = await createMeeting(db(), user.id, input);
   revalidatePath("/meetings");
   redirect(`/meetings/${meeting.id}?scheduled=1`);
 });
 
 /** The meeting's record id comes from the form, but only the signed-in owner's meetings can match it. */
-export const editMeeting = userAction(meetingSchema, (input, user, formData) => {
+export const editMeeting = userAction(meetingSchema, async (input, user, formData) => {
   const id = recordId(formData);
-  const meeting = id.success ? updateMeeting(db(), user.id, id.data, input) : null;
+  const meeting = id.success ? await updateMeeting(db(), user.id, id.data, input) : null;
   if (!meeting) return { ok: false, message: NOT_FOUND };
   revalidatePath("/meetings");
   redirect(`/meetings/${meeting.id}?saved=1`);
 });
 
-export const removeMeeting = userAction(z.object({ meeting: z.coerce.number().int().positive(), confirm: z.literal("yes") }), (input, user) => {
-  if (!deleteMeeting(db(), user.id, input.meeting)) return { ok: false, message: NOT_FOUND };
+export const removeMeeting = userAction(z.object({ meeting: z.coerce.number().int().positive(), confirm: z.literal("yes") }), async (input, user) => {
+  if (!(await deleteMeeting(db(), user.id, input.meeting))) return { ok: false, message: NOT_FOUND };
   revalidatePath("/meetings");
   redirect("/meetings?deleted=1");
 });

@@ -27,11 +27,11 @@ function claimCounter(userId: number): Counted {
 /** Saves the PMI and the personal link together: both change or neither does. */
 export const updateRoomIdentity = userAction(roomIdentitySchema, async (input, user) => {
   const counter = claimCounter(user.id);
-  const wait = await retryAfterMs(db().$client, [counter]);
+  const wait = await retryAfterMs(db(), [counter]);
   if (wait > 0) return { ok: false, message: `Too many tries with IDs or links that are taken. Nothing was changed. Try again in ${waitInWords(wait)}.` };
-  const outcome = changeIdentity(db(), user.id, user.id, input);
+  const outcome = await changeIdentity(db(), user.id, user.id, input);
   if (!outcome.ok) {
-    if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use")) await recordFailure(db().$client, [counter]);
+    if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use")) await recordFailure(db(), [counter]);
     return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
   }
   revalidatePath("/room");
@@ -41,16 +41,16 @@ export const updateRoomIdentity = userAction(roomIdentitySchema, async (input, u
   };
 });
 
-export const updateRoomSettings = userAction(roomSettingsSchema, (input, user) => {
-  const outcome = changeSettings(db(), user.id, user.id, input);
+export const updateRoomSettings = userAction(roomSettingsSchema, async (input, user) => {
+  const outcome = await changeSettings(db(), user.id, user.id, input);
   if (!outcome.ok) return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
   revalidatePath("/room");
   return { ok: true, message: outcome.changed.length > 0 ? "Saved." : "Nothing to change." };
 });
 
 /** The intrusion reset. Confirmed on the page (or on /room/secure without JavaScript) before it runs. */
-export const secureMyRoom = userAction(z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }), (_input, user) => {
-  secureRoom(db(), user.id, user.id);
+export const secureMyRoom = userAction(z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }), async (_input, user) => {
+  await secureRoom(db(), user.id, user.id);
   revalidatePath("/room");
   redirect("/room?secured=1");
 });

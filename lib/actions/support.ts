@@ -15,11 +15,11 @@ import { userAction } from "./safe-action";
  */
 export const secureUserRoom = userAction(
   z.object({ user: z.coerce.number().int().positive(), confirm: z.literal("yes", { error: "Confirm first." }) }),
-  (input, staff) => {
-    const target = userById(db(), input.user);
+  async (input, staff) => {
+    const target = await userById(db(), input.user);
     if (!target) return { ok: false, message: "That account does not exist." };
-    secureRoom(db(), target.id, staff.id);
-    logAccess(db(), { supportUserId: staff.id, targetUserId: target.id, query: target.email, action: "secure" });
+    await secureRoom(db(), target.id, staff.id);
+    await logAccess(db(), { supportUserId: staff.id, targetUserId: target.id, query: target.email, action: "secure" });
     redirect(`/support?find=${encodeURIComponent(target.email)}&secured=1`);
   },
   { role: "support" },

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
+import { withTransaction } from "@/db/transaction";
 import { helpVotes } from "@/db/schema";
 import { clientAddress } from "@/lib/client-address";
 import { votablePages } from "@/lib/help/pages";
@@ -30,10 +31,10 @@ export async function voteOnPage(_prev: ActionState, formData: FormData): Promis
   if (!votablePages().some((p) => p.path === page)) return { ok: false, message: "That page cannot be rated.", at };
 
   const counter = { limit: VOTE_LIMIT, key: limitKey(clientAddress(await headers())) };
-  if ((await retryAfterMs(db().$client, [counter])) > 0) {
+  if ((await retryAfterMs(db(), [counter])) > 0) {
     return { ok: false, message: "Thanks, we have plenty of answers from you for now.", at };
   }
-  await recordFailure(db().$client, [counter]);
+  await recordFailure(db(), [counter]);
 
   const jar = await cookies();
   let visitor = jar.get(VISITOR_COOKIE)?.value;
@@ -43,10 +44,12 @@ export async function voteOnPage(_prev: ActionState, formData: FormData): Promis
     jar.set(VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 24 * 60 * 60 });
   }
   const day = new Date().toISOString().slice(0, 10);
-  db()
-    .insert(helpVotes)
-    .values({ page, visitor: createHash("sha256").update(visitor).digest("base64url"), day, helpful: helpful === "yes" })
-    .onConflictDoUpdate({ target: [helpVotes.page, helpVotes.visitor, helpVotes.day], set: { helpful: helpful === "yes", at: new Date() } })
-    .run();
+  const vote = { page, visitor: createHash("sha256").update(visitor).digest("base64url"), day, helpful: helpful === "yes" };
+  await withTransaction(db(), (tx) =>
+    tx
+      .insert(helpVotes)
+      .values(vote)
+      .onConflictDoUpdate({ target: [helpVotes.page, helpVotes.visitor, helpVotes.day], set: { helpful: vote.helpful, at: new Date() } }),
+  );
   return { ok: true, message: helpful === "yes" ? "Thanks! Glad it helped." : "Thanks for telling us. We'll work on this page.", at };
 }

@@ -1,16 +1,19 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { rooms, type Room } from "@/db/schema";
+import type { Room } from "@/db/schema";
 import { requireUser } from "@/lib/auth";
-import { roomHistory } from "@/lib/room-service";
+import { userById } from "@/lib/users";
+import { roomHistory, roomOfUser } from "@/lib/room-service";
 
 /** The signed-in owner's room; the caller's identity comes from the session, never from an argument. */
 export async function myRoom(): Promise<Room> {
   const user = await requireUser();
-  const room = db().select().from(rooms).where(eq(rooms.userId, user.id)).get();
-  if (!room) throw new Error(`Account ${user.id} has no room`);
-  return room;
+  return roomOfUser(db(), user.id);
+}
+
+/** Who secured the room from the support console, for the notice on /room. */
+export async function securedByName(room: Room): Promise<string | null> {
+  return room.securedBy ? ((await userById(db(), room.securedBy))?.name ?? null) : null;
 }
 
 export async function myRoomHistory() {

@@ -16,7 +16,7 @@ describe("migrations", () => {
     expect(migrate(a)).toBe(0);
   });
 
-  it("turn on WAL and foreign keys", () => {
+  it("turn on WAL and foreign keys", async () => {
     const { db } = tempDatabase();
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -24,9 +24,9 @@ describe("migrations", () => {
 });
 
 describe("accounts", () => {
-  it("every account gets a room with SPEC §3 defaults", () => {
+  it("every account gets a room with SPEC §3 defaults", async () => {
     const { db } = tempDatabase();
-    const user = createUserWithRoom(db, { email: "Ada@Example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const user = await createUserWithRoom(db, { email: "Ada@Example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const room = db.$client.prepare("select * from rooms where user_id = ?").get(user.id) as Record<string, unknown>;
     expect(user.email).toBe("ada@example.edu");
     expect(pmiProblems(String(room.pmi))).toEqual([]);
@@ -37,20 +37,20 @@ describe("accounts", () => {
     expect(room.join_before_host).toBe(0);
   });
 
-  it("adds a number to a link that is taken, and refuses a second account with the same email in any case", () => {
+  it("adds a number to a link that is taken, and refuses a second account with the same email in any case", async () => {
     const { db } = tempDatabase();
-    createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-    const twin = createUserWithRoom(db, { email: "ada2@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const twin = await createUserWithRoom(db, { email: "ada2@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const room = db.$client.prepare("select link from rooms where user_id = ?").get(twin.id) as { link: string };
     expect(room.link).toBe("ada.lovelace2");
     expect(() => db.$client.prepare("insert into users (email, name, password_hash) values ('ADA@example.edu', 'x', 'x')").run()).toThrow();
-    expect(userByEmail(db, " ADA@EXAMPLE.EDU ")?.name).toBe("Ada Lovelace");
+    expect((await userByEmail(db, " ADA@EXAMPLE.EDU "))?.name).toBe("Ada Lovelace");
   });
 
-  it("the database itself refuses rooms that break the dependent-settings rules or reuse a PMI or link", () => {
+  it("the database itself refuses rooms that break the dependent-settings rules or reuse a PMI or link", async () => {
     const { db } = tempDatabase();
-    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-    const grace = createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
+    const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
     const adaRoom = db.$client.prepare("select * from rooms where user_id = ?").get(ada.id) as { pmi: string; link: string };
     const update = (sql: string, ...args: unknown[]) => () => db.$client.prepare(sql).run(...args);
     expect(update("update rooms set passcode = null, join_before_host = 1 where user_id = ?", grace.id)).toThrow(/CHECK/);
@@ -75,9 +75,9 @@ describe("passwords", () => {
 });
 
 describe("support access log", () => {
-  it("is append-only: the database refuses updates and deletes", () => {
+  it("is append-only: the database refuses updates and deletes", async () => {
     const { db } = tempDatabase();
-    const staff = createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
+    const staff = await createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
     db.$client.prepare("insert into support_access_log (support_user_id, query) values (?, 'ada@example.edu')").run(staff.id);
     expect(() => db.$client.prepare("update support_access_log set query = 'x'").run()).toThrow(/append-only/);
     expect(() => db.$client.prepare("delete from support_access_log").run()).toThrow(/append-only/);

@@ -47,9 +47,9 @@ describe("sign-in limits with device cookies", () => {
   it("strangers who use up the per-account limit lock out new browsers, not the owner's", async () => {
     const { db } = tempDatabase();
     const device = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
-    for (let i = 0; i < 100; i++) await recordFailure(db.$client, signInCounters(email, `192.0.2.${i}`));
-    expect(await retryAfterMs(db.$client, signInCounters(email, "198.51.100.1"))).toBeGreaterThan(0);
-    expect(await retryAfterMs(db.$client, signInCounters(email, "198.51.100.1", device))).toBe(0);
+    for (let i = 0; i < 100; i++) await recordFailure(db, signInCounters(email, `192.0.2.${i}`));
+    expect(await retryAfterMs(db, signInCounters(email, "198.51.100.1"))).toBeGreaterThan(0);
+    expect(await retryAfterMs(db, signInCounters(email, "198.51.100.1", device))).toBe(0);
   });
 
   it("a device's own failures lock that device only, and do not count against the account", async () => {
@@ -57,18 +57,18 @@ describe("sign-in limits with device cookies", () => {
     const mine = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     const other = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     // Five addresses, so the per-(account, client) counter stays under its limit: only the device's counts.
-    for (let i = 0; i < 5; i++) await recordFailure(db.$client, signInCounters(email, `203.0.113.${i}`, mine));
-    expect(await retryAfterMs(db.$client, signInCounters(email, "203.0.113.99", mine))).toBeGreaterThan(0);
-    expect(await retryAfterMs(db.$client, signInCounters(email, "203.0.113.99", other))).toBe(0);
-    expect(await retryAfterMs(db.$client, signInCounters(email, "203.0.113.99"))).toBe(0);
+    for (let i = 0; i < 5; i++) await recordFailure(db, signInCounters(email, `203.0.113.${i}`, mine));
+    expect(await retryAfterMs(db, signInCounters(email, "203.0.113.99", mine))).toBeGreaterThan(0);
+    expect(await retryAfterMs(db, signInCounters(email, "203.0.113.99", other))).toBe(0);
+    expect(await retryAfterMs(db, signInCounters(email, "203.0.113.99"))).toBe(0);
   });
 
   it("the per-(account, client) limit still applies to a browser with a device cookie", async () => {
     const { db } = tempDatabase();
     const first = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     const second = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
-    for (let i = 0; i < 3; i++) await recordFailure(db.$client, signInCounters(email, "203.0.113.7", first));
-    for (let i = 0; i < 2; i++) await recordFailure(db.$client, signInCounters(email, "203.0.113.7", second));
-    expect(await retryAfterMs(db.$client, signInCounters(email, "203.0.113.7", second))).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await recordFailure(db, signInCounters(email, "203.0.113.7", first));
+    for (let i = 0; i < 2; i++) await recordFailure(db, signInCounters(email, "203.0.113.7", second));
+    expect(await retryAfterMs(db, signInCounters(email, "203.0.113.7", second))).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,7 @@ vi.mock("node:crypto", async (importOriginal) => {
 });
 
 describe("the passcode check", () => {
-  it("runs the same constant-time comparison, on equal-length digests, for an unknown ID and a wrong passcode", () => {
+  it("runs the same constant-time comparison, on equal-length digests, for an unknown ID and a wrong passcode", async () => {
     const spy = vi.mocked(crypto.timingSafeEqual);
     spy.mockClear();
     expect(passcodeMatches(null, "Guess_12")).toBe(false);
@@ -23,7 +23,7 @@ describe("the passcode check", () => {
     expect(lengths).toEqual([[32, 32], [32, 32], [32, 32]]);
   });
 
-  it("an empty passcode opens only a room without one", () => {
+  it("an empty passcode opens only a room without one", async () => {
     expect(passcodeMatches({ passcode: null }, "")).toBe(true);
     expect(passcodeMatches({ passcode: null }, "anything")).toBe(false);
     expect(passcodeMatches({ passcode: "Right_99" }, "")).toBe(false);
@@ -32,9 +32,9 @@ describe("the passcode check", () => {
 
 process.env.AUTH_SECRET ??= "unit-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
-function setup() {
+async function setup() {
   const { db } = tempDatabase();
-  const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+  const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
   const room = () => db.$client.prepare("select id, pmi, link, passcode from rooms where user_id = ?").get(ada.id) as { id: number; pmi: string; link: string; passcode: string };
   const passes = new Map<string, string>();
   /** One browser: its guest token and the passes it was given. */
@@ -51,13 +51,13 @@ let tokens = 0;
 const randomToken = () => String(++tokens).padStart(43, "t");
 
 describe("joining", () => {
-  it("normalizes the requested ID the same way whether or not it exists", () => {
+  it("normalizes the requested ID the same way whether or not it exists", async () => {
     expect(normalizeRequested("id", " (415) 555-0134 ")).toBe("4155550134");
     expect(normalizeRequested("link", "Ada.Lovelace")).toBe("ada.lovelace");
   });
 
   it("counts failures per room, whether it was reached by PMI or by link, and refuses past the limit whatever the passcode", async () => {
-    const { room, browser, join } = setup();
+    const { room, browser, join } = await setup();
     const { pmi, link, passcode } = room();
     for (let i = 0; i < 5; i++) expect(await join(browser(), pmi, `wrong${i}x`, `198.51.100.${i}`)).toBe("failed");
     for (let i = 5; i < 10; i++) expect(await join(browser(), link, `wrong${i}x`, `198.51.100.${i}`, "link")).toBe("failed");
@@ -66,14 +66,14 @@ describe("joining", () => {
   });
 
   it("counts unknown IDs per normalized input, with the same answers", async () => {
-    const { browser, join } = setup();
+    const { browser, join } = await setup();
     for (let i = 0; i < 10; i++) expect(await join(browser(), i % 2 ? "299-999-9991" : "2999999991", "x", `203.0.113.${i}`)).toBe("failed");
     expect(await join(browser(), "2999999991", "x", "203.0.113.99")).toBe("limited");
     expect(await join(browser(), "2999999992", "x", "203.0.113.99")).toBe("failed");
   });
 
   it("lets a browser that joined before in with the right passcode while strangers have the room limited", async () => {
-    const { room, browser, join } = setup();
+    const { room, browser, join } = await setup();
     const { pmi, passcode } = room();
     const regular = browser();
     expect(await join(regular, pmi, passcode)).toBe("joined");
@@ -86,7 +86,7 @@ describe("joining", () => {
   });
 
   it("caps the waiting room and the guests one address can add to a room", async () => {
-    const { db, room, browser, join } = setup();
+    const { db, room, browser, join } = await setup();
     const { pmi, passcode } = room();
     for (let i = 0; i < 20; i++) expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("joined");
     expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("limited");
@@ -97,20 +97,20 @@ describe("joining", () => {
   });
 
   it("securing the room ends the meeting, removes every guest and voids their passes", async () => {
-    const { db, ada, room, browser, join } = setup();
+    const { db, ada, room, browser, join } = await setup();
     const before = room();
     const intruder = browser();
     expect(await join(intruder, before.pmi, before.passcode)).toBe("joined");
-    hostAction(db, before.id, `room:${before.id}`, "admit", (db.$client.prepare("select id from attendees").get() as { id: number }).id);
-    hostAction(db, before.id, `room:${before.id}`, "start");
-    const target = resolveTarget(db, "id", before.pmi)!;
-    expect(guestState(db, target, intruder.token)).toBe("in");
+    await hostAction(db, before.id, `room:${before.id}`, "admit", (db.$client.prepare("select id from attendees").get() as { id: number }).id);
+    await hostAction(db, before.id, `room:${before.id}`, "start");
+    const target = (await resolveTarget(db, "id", before.pmi))!;
+    expect(await guestState(db, target, intruder.token)).toBe("in");
 
-    secureRoom(db, ada.id, ada.id);
+    await secureRoom(db, ada.id, ada.id);
     const after = room();
-    const moved = resolveTarget(db, "link", after.link)!;
-    expect(guestState(db, moved, intruder.token)).toBeNull();
-    expect(liveState(db, moved.key)).toMatchObject({ started: false, waiting: [], admitted: [] });
+    const moved = (await resolveTarget(db, "link", after.link))!;
+    expect(await guestState(db, moved, intruder.token)).toBeNull();
+    expect(await liveState(db, moved.key)).toMatchObject({ started: false, waiting: [], admitted: [] });
     // The old pass no longer sets the browser apart: with the room limited, it waits like a stranger.
     for (let i = 0; i < 10; i++) await join(browser(), after.pmi, `guess${i}xx`, `192.0.2.${i}`);
     expect(await join(intruder, after.pmi, after.passcode, "192.0.2.60")).toBe("limited");
@@ -118,22 +118,22 @@ describe("joining", () => {
 });
 
 describe("host controls", () => {
-  it("accept only keys written exactly as the server writes them", () => {
-    const { db, ada, room } = setup();
+  it("accept only keys written exactly as the server writes them", async () => {
+    const { db, ada, room } = await setup();
     const { id } = room();
-    expect(ownsKey(db, ada.id, `room:${id}`)).toEqual({ roomId: id, key: `room:${id}` });
+    expect(await ownsKey(db, ada.id, `room:${id}`)).toEqual({ roomId: id, key: `room:${id}` });
     for (const key of [`room:${id}.0`, `room:0x${id}`, `room: ${id}`, `room:0${id}`, `ROOM:${id}`, `room:${id}:x`, `room:${id}e0`, "meeting:1"]) {
-      expect(ownsKey(db, ada.id, key)).toBeNull();
+      expect(await ownsKey(db, ada.id, key)).toBeNull();
     }
   });
 
   it("remove everyone waiting keeps the admitted guests", async () => {
-    const { db, room, browser, join } = setup();
+    const { db, room, browser, join } = await setup();
     const { id, pmi, passcode } = room();
     for (let i = 0; i < 3; i++) await join(browser(), pmi, passcode);
     const first = (db.$client.prepare("select id from attendees order by id").get() as { id: number }).id;
-    hostAction(db, id, `room:${id}`, "admit", first);
-    hostAction(db, id, `room:${id}`, "remove-waiting");
-    expect(liveState(db, `room:${id}`)).toMatchObject({ waiting: [], admitted: [{ id: first }] });
+    await hostAction(db, id, `room:${id}`, "admit", first);
+    await hostAction(db, id, `room:${id}`, "remove-waiting");
+    expect(await liveState(db, `room:${id}`)).toMatchObject({ waiting: [], admitted: [{ id: first }] });
   });
 });

@@ -28,10 +28,10 @@ const validLink = fc.stringMatching(/^[a-z][a-z0-9]{4,12}$/);
 const formOf = (fields: Record<string, fc.Arbitrary<string>>) =>
   fc.record(Object.fromEntries(Object.entries(fields).map(([f, valid]) => [f, fc.oneof(formValue, valid)])), { requiredKeys: [] });
 
-function setup() {
+async function setup() {
   const { db } = tempDatabase();
-  const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-  createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
+  const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+  await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
   return { db, ada };
 }
 
@@ -49,13 +49,13 @@ function expectRoomKeepsEveryRule(db: Db) {
 }
 
 describe("any input to the room forms", () => {
-  it("PMI and link: a refused change changes nothing; an accepted one keeps every rule", () => {
-    const { db, ada } = setup();
-    fc.assert(
-      fc.property(formOf({ pmi: validPmi, link: validLink }), (form) => {
+  it("PMI and link: a refused change changes nothing; an accepted one keeps every rule", async () => {
+    const { db, ada } = await setup();
+    await fc.assert(
+      fc.asyncProperty(formOf({ pmi: validPmi, link: validLink }), async (form) => {
         const before = snapshot(db);
         const parsed = roomIdentitySchema.safeParse(form);
-        const outcome = parsed.success ? changeIdentity(db, ada.id, ada.id, parsed.data) : null;
+        const outcome = parsed.success ? await changeIdentity(db, ada.id, ada.id, parsed.data) : null;
         if (!outcome?.ok) expect(snapshot(db)).toEqual(before);
         expectRoomKeepsEveryRule(db);
       }),
@@ -63,13 +63,13 @@ describe("any input to the room forms", () => {
     );
   });
 
-  it("passcode and settings: a refused change changes nothing; an accepted one keeps every rule", () => {
-    const { db, ada } = setup();
-    fc.assert(
-      fc.property(formOf({ passcode: fc.constantFrom("Right_123", "x9Y8z7"), joinBeforeHost: fc.constant("on"), waitingRoom: fc.constant("on") }), (form) => {
+  it("passcode and settings: a refused change changes nothing; an accepted one keeps every rule", async () => {
+    const { db, ada } = await setup();
+    await fc.assert(
+      fc.asyncProperty(formOf({ passcode: fc.constantFrom("Right_123", "x9Y8z7"), joinBeforeHost: fc.constant("on"), waitingRoom: fc.constant("on") }), async (form) => {
         const before = snapshot(db);
         const parsed = roomSettingsSchema.safeParse(form);
-        const outcome = parsed.success ? changeSettings(db, ada.id, ada.id, parsed.data) : null;
+        const outcome = parsed.success ? await changeSettings(db, ada.id, ada.id, parsed.data) : null;
         if (!outcome?.ok) expect(snapshot(db)).toEqual(before);
         expectRoomKeepsEveryRule(db);
       }),
@@ -77,7 +77,7 @@ describe("any input to the room forms", () => {
     );
   });
 
-  it("a value that is not a string at all is refused, not thrown", () => {
+  it("a value that is not a string at all is refused, not thrown", async () => {
     fc.assert(
       fc.property(fc.record({ pmi: fc.anything(), link: fc.anything(), passcode: fc.anything(), waitingRoom: fc.anything() }), (form) => {
         expect(() => roomIdentitySchema.safeParse(form)).not.toThrow();
@@ -89,8 +89,8 @@ describe("any input to the room forms", () => {
 });
 
 describe("any input to the meeting form", () => {
-  it("a refused meeting stores nothing; an accepted one has a listed zone, a start in 2000-2100 and a clean title", () => {
-    const { db, ada } = setup();
+  it("a refused meeting stores nothing; an accepted one has a listed zone, a start in 2000-2100 and a clean title", async () => {
+    const { db, ada } = await setup();
     const valid = {
       title: fc.constantFrom("Weekly sync", "Office hours"),
       start: fc.constantFrom("2030-01-01T10:00", "2099-12-31T23:30"),
@@ -99,11 +99,11 @@ describe("any input to the meeting form", () => {
       meetingIdType: fc.constantFrom("generate", "pmi"),
       passcode: fc.constantFrom("Right_123"),
     };
-    fc.assert(
-      fc.property(formOf({ ...valid, recurrence: fc.constantFrom("none", "daily"), count: fc.constantFrom("3") }), (form) => {
+    await fc.assert(
+      fc.asyncProperty(formOf({ ...valid, recurrence: fc.constantFrom("none", "daily"), count: fc.constantFrom("3") }), async (form) => {
         const before = db.$client.prepare("select count(*) as n from meetings").get() as { n: number };
         const parsed = meetingSchema.safeParse(form);
-        if (parsed.success) createMeeting(db, ada.id, parsed.data);
+        if (parsed.success) await createMeeting(db, ada.id, parsed.data);
         const rows = db.$client.prepare("select title, time_zone, starts_at from meetings").all() as { title: string; time_zone: string; starts_at: number }[];
         if (!parsed.success) expect(rows.length).toBe(before.n);
         for (const row of rows) {
@@ -121,7 +121,7 @@ describe("any input to the meeting form", () => {
 
 describe("any input to a join form", () => {
   it("never lets a wrong passcode in, and answers every input with a refusal rather than an error", async () => {
-    const { db } = setup();
+    const { db } = await setup();
     const room = db.$client.prepare("select pmi, link, passcode from rooms limit 1").get() as { pmi: string; link: string; passcode: string };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom<"id" | "link">("id", "link"), formValue, formValue, fc.integer({ min: 0, max: 255 }), async (kind, raw, passcode, client) => {

@@ -9,10 +9,10 @@ describe("rate limits in SQLite", () => {
   it("allows failures up to the limit, then asks to wait about the window", async () => {
     const { db } = tempDatabase();
     const c = counter(3, 600);
-    for (let i = 0; i < 2; i++) await recordFailure(db.$client, [c]);
-    expect(await retryAfterMs(db.$client, [c])).toBe(0);
-    await recordFailure(db.$client, [c]);
-    const wait = await retryAfterMs(db.$client, [c]);
+    for (let i = 0; i < 2; i++) await recordFailure(db, [c]);
+    expect(await retryAfterMs(db, [c])).toBe(0);
+    await recordFailure(db, [c]);
+    const wait = await retryAfterMs(db, [c]);
     expect(wait).toBeGreaterThan(590_000);
     expect(wait).toBeLessThanOrEqual(600_000);
   });
@@ -21,35 +21,35 @@ describe("rate limits in SQLite", () => {
     const { db, file } = tempDatabase();
     const other = openDatabase(file);
     const c = counter(2);
-    await recordFailure(db.$client, [c]);
-    await recordFailure(other.$client, [c]);
-    expect(await retryAfterMs(db.$client, [c])).toBeGreaterThan(0);
-    expect(await retryAfterMs(other.$client, [c])).toBeGreaterThan(0);
+    await recordFailure(db, [c]);
+    await recordFailure(other, [c]);
+    expect(await retryAfterMs(db, [c])).toBeGreaterThan(0);
+    expect(await retryAfterMs(other, [c])).toBeGreaterThan(0);
   });
 
   it("keeps separate keys apart and can be reset after a success", async () => {
     const { db } = tempDatabase();
     const a = counter(1);
     const b: Counted = { ...a, key: limitKey("someone-else@example.edu", "203.0.113.1") };
-    await recordFailure(db.$client, [a]);
-    expect(await retryAfterMs(db.$client, [a])).toBeGreaterThan(0);
-    expect(await retryAfterMs(db.$client, [b])).toBe(0);
-    await resetCounter(db.$client, a);
-    expect(await retryAfterMs(db.$client, [a])).toBe(0);
+    await recordFailure(db, [a]);
+    expect(await retryAfterMs(db, [a])).toBeGreaterThan(0);
+    expect(await retryAfterMs(db, [b])).toBe(0);
+    await resetCounter(db, a);
+    expect(await retryAfterMs(db, [a])).toBe(0);
   });
 
   it("forgets failures once the window has passed", async () => {
     const { db } = tempDatabase();
     const c = counter(1, 1);
-    await recordFailure(db.$client, [c]);
-    expect(await retryAfterMs(db.$client, [c])).toBeGreaterThan(0);
+    await recordFailure(db, [c]);
+    expect(await retryAfterMs(db, [c])).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await retryAfterMs(db.$client, [c])).toBe(0);
+    expect(await retryAfterMs(db, [c])).toBe(0);
   });
 
   it("stores digests, not emails or addresses", async () => {
     const { db } = tempDatabase();
-    await recordFailure(db.$client, [counter(5)]);
+    await recordFailure(db, [counter(5)]);
     const keys = db.$client.prepare("select key from rate_limits").all() as { key: string }[];
     expect(keys.length).toBe(1);
     expect(keys[0]!.key).not.toContain("example.edu");

@@ -5,70 +5,70 @@ import { createUserWithRoom } from "@/lib/users";
 import { generatePmi, linkProblems, pmiProblems } from "@/lib/validation";
 import { tempDatabase } from "../support/temp-db";
 
-function setup() {
+async function setup() {
   const { db } = tempDatabase();
-  const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-  const grace = createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
-  const support = createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
+  const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+  const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
+  const support = await createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
   const room = (userId: number) => db.$client.prepare("select * from rooms where user_id = ?").get(userId) as { id: number; pmi: string; link: string; passcode: string; secured_at: number | null; secured_by: number | null };
   return { db, ada, grace, support, room };
 }
 
 describe("changing the PMI and link", () => {
-  it("holds the old values for their owner for 30 days: others are refused, the owner can take them back", () => {
-    const { db, ada, grace, room } = setup();
+  it("holds the old values for their owner for 30 days: others are refused, the owner can take them back", async () => {
+    const { db, ada, grace, room } = await setup();
     const old = room(ada.id);
     const next = { pmi: generatePmi(), link: "ada.new.room" };
-    expect(changeIdentity(db, ada.id, ada.id, next)).toMatchObject({ ok: true });
-    expect(changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toEqual({ ok: false, refusals: [{ field: "pmi", rule: "pmi-in-use" }] });
-    expect(changeIdentity(db, grace.id, grace.id, { pmi: room(grace.id).pmi, link: "ADA.LOVELACE".toLowerCase() })).toEqual({ ok: false, refusals: [{ field: "link", rule: "link-in-use" }] });
-    expect(changeIdentity(db, ada.id, ada.id, { pmi: old.pmi, link: old.link })).toMatchObject({ ok: true });
+    expect(await changeIdentity(db, ada.id, ada.id, next)).toMatchObject({ ok: true });
+    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toEqual({ ok: false, refusals: [{ field: "pmi", rule: "pmi-in-use" }] });
+    expect(await changeIdentity(db, grace.id, grace.id, { pmi: room(grace.id).pmi, link: "ADA.LOVELACE".toLowerCase() })).toEqual({ ok: false, refusals: [{ field: "link", rule: "link-in-use" }] });
+    expect(await changeIdentity(db, ada.id, ada.id, { pmi: old.pmi, link: old.link })).toMatchObject({ ok: true });
     expect(room(ada.id)).toMatchObject({ pmi: old.pmi, link: old.link });
   });
 
-  it("frees a value once its hold has expired", () => {
-    const { db, ada, grace, room } = setup();
+  it("frees a value once its hold has expired", async () => {
+    const { db, ada, grace, room } = await setup();
     const old = room(ada.id);
-    changeIdentity(db, ada.id, ada.id, { pmi: generatePmi(), link: old.link });
+    await changeIdentity(db, ada.id, ada.id, { pmi: generatePmi(), link: old.link });
     db.update(roomHolds).set({ expiresAt: new Date(Date.now() - 1000) }).run();
-    expect(changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toMatchObject({ ok: true });
+    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toMatchObject({ ok: true });
   });
 
-  it("is all or nothing: a taken link keeps the free PMI from being saved too", () => {
-    const { db, ada, grace, room } = setup();
+  it("is all or nothing: a taken link keeps the free PMI from being saved too", async () => {
+    const { db, ada, grace, room } = await setup();
     const before = room(grace.id);
-    const outcome = changeIdentity(db, grace.id, grace.id, { pmi: generatePmi(), link: room(ada.id).link });
+    const outcome = await changeIdentity(db, grace.id, grace.id, { pmi: generatePmi(), link: room(ada.id).link });
     expect(outcome.ok).toBe(false);
     expect(room(grace.id)).toEqual(before);
   });
 
-  it("records old and new values in the history", () => {
-    const { db, ada, room } = setup();
+  it("records old and new values in the history", async () => {
+    const { db, ada, room } = await setup();
     const old = room(ada.id);
     const pmi = generatePmi();
-    changeIdentity(db, ada.id, ada.id, { pmi, link: old.link });
-    const [latest] = roomHistory(db, old.id);
+    await changeIdentity(db, ada.id, ada.id, { pmi, link: old.link });
+    const [latest] = await roomHistory(db, old.id);
     expect(latest).toMatchObject({ changes: [{ field: "pmi", from: old.pmi, to: pmi }], actor: { name: "Ada Lovelace" } });
   });
 });
 
 describe("settings", () => {
-  it("refuses the dependent-settings rules and never writes a passcode into the history", () => {
-    const { db, ada, room } = setup();
-    expect(changeSettings(db, ada.id, ada.id, { passcode: null, joinBeforeHost: true, waitingRoom: true })).toMatchObject({ ok: false });
-    expect(changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false })).toMatchObject({ ok: true });
-    const history = JSON.stringify(roomHistory(db, room(ada.id).id));
+  it("refuses the dependent-settings rules and never writes a passcode into the history", async () => {
+    const { db, ada, room } = await setup();
+    expect(await changeSettings(db, ada.id, ada.id, { passcode: null, joinBeforeHost: true, waitingRoom: true })).toMatchObject({ ok: false });
+    expect(await changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false })).toMatchObject({ ok: true });
+    const history = JSON.stringify(await roomHistory(db, room(ada.id).id));
     expect(history).not.toContain("Secret_99");
     expect(history).toContain('"field":"passcode"');
   });
 });
 
 describe("secure my room", () => {
-  it("replaces PMI, link and passcode, turns the waiting room on and join before host off", () => {
-    const { db, ada, room } = setup();
-    changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false });
+  it("replaces PMI, link and passcode, turns the waiting room on and join before host off", async () => {
+    const { db, ada, room } = await setup();
+    await changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false });
     const before = room(ada.id);
-    const after = secureRoom(db, ada.id, ada.id);
+    const after = await secureRoom(db, ada.id, ada.id);
     expect(after.pmi).not.toBe(before.pmi);
     expect(pmiProblems(after.pmi)).toEqual([]);
     expect(after.link).toMatch(/^ada\.lovelace\.[a-z]{6}$/);
@@ -77,11 +77,11 @@ describe("secure my room", () => {
     expect(after).toMatchObject({ waitingRoom: true, joinBeforeHost: false, securedAt: null });
   });
 
-  it("run by support, it says so on the room and in the history", () => {
-    const { db, ada, support, room } = setup();
-    secureRoom(db, ada.id, support.id);
+  it("run by support, it says so on the room and in the history", async () => {
+    const { db, ada, support, room } = await setup();
+    await secureRoom(db, ada.id, support.id);
     expect(room(ada.id).secured_by).toBe(support.id);
-    const [latest] = roomHistory(db, room(ada.id).id);
+    const [latest] = await roomHistory(db, room(ada.id).id);
     expect(latest).toMatchObject({ kind: "secured", actor: { name: "Support Desk", role: "support" } });
   });
 });

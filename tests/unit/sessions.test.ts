@@ -13,97 +13,97 @@ const LIMITS = { idleMs: IDLE, maxAgeMs: 30 * DAY };
 const t0 = new Date("2026-03-02T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
-function setup() {
+async function setup() {
   const { db, file } = tempDatabase();
-  const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-  const grace = createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
+  const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+  const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
   const lastSeen = () => (db.$client.prepare("select last_seen_at from sessions").all() as { last_seen_at: number }[]).map((r) => r.last_seen_at);
   return { db, file, ada, grace, lastSeen };
 }
 
 describe("server-side sessions", () => {
-  it("a session signs its user in until it is ended, for every server process sharing the file", () => {
-    const { db, file, ada } = setup();
+  it("a session signs its user in until it is ended, for every server process sharing the file", async () => {
+    const { db, file, ada } = await setup();
     const other = openDatabase(file);
-    const sid = startSession(db, ada.id, LIMITS, t0);
-    expect(sessionUser(db, sid, LIMITS, at(HOUR))?.email).toBe("ada@example.edu");
-    expect(sessionUser(other, sid, LIMITS, at(HOUR))?.email).toBe("ada@example.edu");
-    endSession(other, sid);
-    expect(sessionUser(db, sid, LIMITS, at(HOUR))).toBeNull();
-    expect(sessionUser(db, "not-a-session-id", LIMITS, t0)).toBeNull();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
+    expect((await sessionUser(db, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
+    expect((await sessionUser(other, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
+    await endSession(other, sid);
+    expect((await sessionUser(db, sid, LIMITS, at(HOUR)))).toBeNull();
+    expect((await sessionUser(db, "not-a-session-id", LIMITS, t0))).toBeNull();
   });
 
-  it("keeps only a digest of the id, so the table alone signs nobody in", () => {
-    const { db, ada } = setup();
-    const sid = startSession(db, ada.id, LIMITS, t0);
+  it("keeps only a digest of the id, so the table alone signs nobody in", async () => {
+    const { db, ada } = await setup();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
     const [row] = db.$client.prepare("select id from sessions").all() as { id: string }[];
     expect(row?.id).not.toBe(sid);
-    expect(sessionUser(db, row!.id, LIMITS, t0)).toBeNull();
+    expect((await sessionUser(db, row!.id, LIMITS, t0))).toBeNull();
   });
 
-  it("ends a session idle for 7 days, and deletes it", () => {
-    const { db, ada, lastSeen } = setup();
-    const sid = startSession(db, ada.id, LIMITS, t0);
+  it("ends a session idle for 7 days, and deletes it", async () => {
+    const { db, ada, lastSeen } = await setup();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
     // Used again after exactly 7 days: still good, and good for 7 more days from then, not a moment longer.
-    expect(sessionUser(db, sid, LIMITS, at(IDLE))).not.toBeNull();
-    expect(sessionUser(db, sid, LIMITS, at(2 * IDLE + 1))).toBeNull();
+    expect((await sessionUser(db, sid, LIMITS, at(IDLE)))).not.toBeNull();
+    expect((await sessionUser(db, sid, LIMITS, at(2 * IDLE + 1)))).toBeNull();
     expect(lastSeen()).toEqual([]);
   });
 
-  it("ends a session 30 days after sign-in, however often it is used", () => {
-    const { db, ada } = setup();
-    const sid = startSession(db, ada.id, LIMITS, t0);
-    for (let day = 1; day <= 30; day++) expect(sessionUser(db, sid, LIMITS, at(day * DAY))).not.toBeNull();
-    expect(sessionUser(db, sid, LIMITS, at(30 * DAY + 1))).toBeNull();
+  it("ends a session 30 days after sign-in, however often it is used", async () => {
+    const { db, ada } = await setup();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
+    for (let day = 1; day <= 30; day++) expect((await sessionUser(db, sid, LIMITS, at(day * DAY)))).not.toBeNull();
+    expect((await sessionUser(db, sid, LIMITS, at(30 * DAY + 1)))).toBeNull();
     expect(db.$client.prepare("select count(*) as n from sessions").get()).toEqual({ n: 0 });
   });
 
-  it("writes last seen at most once an hour, so reads stay cheap", () => {
-    const { db, ada, lastSeen } = setup();
-    const sid = startSession(db, ada.id, LIMITS, t0);
-    sessionUser(db, sid, LIMITS, at(30 * 60 * 1000));
-    sessionUser(db, sid, LIMITS, at(HOUR - 1));
+  it("writes last seen at most once an hour, so reads stay cheap", async () => {
+    const { db, ada, lastSeen } = await setup();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
+    await sessionUser(db, sid, LIMITS, at(30 * 60 * 1000));
+    await sessionUser(db, sid, LIMITS, at(HOUR - 1));
     expect(lastSeen()).toEqual([t0.getTime()]);
-    sessionUser(db, sid, LIMITS, at(HOUR));
+    await sessionUser(db, sid, LIMITS, at(HOUR));
     expect(lastSeen()).toEqual([at(HOUR).getTime()]);
   });
 
-  it("a new sign-in clears away sessions that have sat idle too long", () => {
-    const { db, ada, grace, lastSeen } = setup();
-    startSession(db, ada.id, LIMITS, t0);
-    startSession(db, grace.id, LIMITS, at(IDLE + DAY));
+  it("a new sign-in clears away sessions that have sat idle too long", async () => {
+    const { db, ada, grace, lastSeen } = await setup();
+    await startSession(db, ada.id, LIMITS, t0);
+    await startSession(db, grace.id, LIMITS, at(IDLE + DAY));
     expect(lastSeen()).toEqual([at(IDLE + DAY).getTime()]);
   });
 
-  it("replacing every session ends the user's others and this one, leaves other users alone, and starts a fresh one", () => {
-    const { db, ada, grace } = setup();
-    const laptop = startSession(db, ada.id, LIMITS, t0);
-    const phone = startSession(db, ada.id, LIMITS, t0);
-    const graces = startSession(db, grace.id, LIMITS, t0);
-    const fresh = replaceAllSessions(db, ada.id, undefined, at(HOUR));
-    for (const ended of [laptop, phone]) expect(sessionUser(db, ended, LIMITS, at(HOUR))).toBeNull();
-    expect(sessionUser(db, fresh, LIMITS, at(HOUR))?.id).toBe(ada.id);
-    expect(sessionUser(db, graces, LIMITS, at(HOUR))?.id).toBe(grace.id);
+  it("replacing every session ends the user's others and this one, leaves other users alone, and starts a fresh one", async () => {
+    const { db, ada, grace } = await setup();
+    const laptop = await startSession(db, ada.id, LIMITS, t0);
+    const phone = await startSession(db, ada.id, LIMITS, t0);
+    const graces = await startSession(db, grace.id, LIMITS, t0);
+    const fresh = await replaceAllSessions(db, ada.id, undefined, at(HOUR));
+    for (const ended of [laptop, phone]) expect((await sessionUser(db, ended, LIMITS, at(HOUR)))).toBeNull();
+    expect((await sessionUser(db, fresh, LIMITS, at(HOUR)))?.id).toBe(ada.id);
+    expect((await sessionUser(db, graces, LIMITS, at(HOUR)))?.id).toBe(grace.id);
   });
 
-  it("a change made alongside happens with the sign-outs or not at all", () => {
-    const { db, ada } = setup();
-    const laptop = startSession(db, ada.id, LIMITS, t0);
-    expect(() =>
-      replaceAllSessions(db, ada.id, (tx) => {
-        tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id)).run();
+  it("a change made alongside happens with the sign-outs or not at all", async () => {
+    const { db, ada } = await setup();
+    const laptop = await startSession(db, ada.id, LIMITS, t0);
+    await expect(
+      replaceAllSessions(db, ada.id, async (tx) => {
+        await tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id));
         throw new Error("disk full");
       }),
-    ).toThrow("disk full");
-    expect(sessionUser(db, laptop, LIMITS, t0)?.passwordHash).toBe("x");
-    replaceAllSessions(db, ada.id, (tx) => tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id)).run());
-    expect(sessionUser(db, laptop, LIMITS, t0)).toBeNull();
+    ).rejects.toThrow("disk full");
+    expect((await sessionUser(db, laptop, LIMITS, t0))?.passwordHash).toBe("x");
+    await replaceAllSessions(db, ada.id, (tx) => tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id)));
+    expect((await sessionUser(db, laptop, LIMITS, t0))).toBeNull();
   });
 
-  it("a deleted account's sessions go with it", () => {
-    const { db, ada } = setup();
-    const sid = startSession(db, ada.id, LIMITS, t0);
+  it("a deleted account's sessions go with it", async () => {
+    const { db, ada } = await setup();
+    const sid = await startSession(db, ada.id, LIMITS, t0);
     db.delete(users).where(eq(users.id, ada.id)).run();
-    expect(sessionUser(db, sid, LIMITS, t0)).toBeNull();
+    expect((await sessionUser(db, sid, LIMITS, t0))).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { tempDatabase } from "../support/temp-db";
 const resolved = (zone: string) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
 
 describe("the time zone list", () => {
-  it("is what the picker offers: UTC first, each zone once, each in its one spelling and known to Intl", () => {
+  it("is what the picker offers: UTC first, each zone once, each in its one spelling and known to Intl", async () => {
     expect(timeZones()).toEqual(TIME_ZONES);
     expect(TIME_ZONES[0]).toBe("UTC");
     expect(new Set(TIME_ZONES).size).toBe(TIME_ZONES.length);
@@ -23,7 +23,7 @@ describe("the time zone list", () => {
     expect(TIME_ZONES).not.toEqual(expect.arrayContaining(["Asia/Calcutta"]));
   });
 
-  it("takes in every zone this runtime names, old spellings renamed to the zone they always were", () => {
+  it("takes in every zone this runtime names, old spellings renamed to the zone they always were", async () => {
     for (const zone of Intl.supportedValuesOf("timeZone")) expect(listedTimeZone(zone), zone).not.toBeNull();
     for (const [old, current] of Object.entries(ZONE_RENAMES)) {
       expect(TIME_ZONES).toContain(current);
@@ -31,7 +31,7 @@ describe("the time zone list", () => {
     }
   });
 
-  it("stores a listed zone as is and an old spelling as its current name; any other spelling is refused", () => {
+  it("stores a listed zone as is and an old spelling as its current name; any other spelling is refused", async () => {
     expect(timeZoneSchema.parse("America/New_York")).toBe("America/New_York");
     expect(timeZoneSchema.parse("Asia/Calcutta")).toBe("Asia/Kolkata");
     expect(timeZoneSchema.parse("Asia/Saigon")).toBe("Asia/Ho_Chi_Minh");
@@ -47,11 +47,11 @@ describe("calendar files in every offered zone", () => {
   // Monthly on the 15th for a year: every zone's daylight-saving changes fall between two occurrences.
   const form = { title: "Zone check", start: "2026-01-15T09:30", duration: "60", meetingIdType: "generate", passcode: "Xk7*mb12", recurrence: "monthly", count: "12" };
 
-  it("carry a VTIMEZONE that ical.js reads and that places each occurrence where Roomdesk does", () => {
+  it("carry a VTIMEZONE that ical.js reads and that places each occurrence where Roomdesk does", async () => {
     const { db } = tempDatabase();
-    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const input = meetingSchema.parse({ ...form, timeZone: "UTC" });
-    const stored = meetingForOwner(db, ada.id, createMeeting(db, ada.id, input).id)!;
+    const stored = (await meetingForOwner(db, ada.id, (await createMeeting(db, ada.id, input)).id))!;
     for (const zone of TIME_ZONES) {
       // The same meeting moved to each zone, as updateMeeting would store it.
       const expected = occurrences({ localStart: form.start, timeZone: zone, recurrence: input.recurrence });
@@ -72,9 +72,9 @@ describe("calendar files in every offered zone", () => {
     }
   }, 60_000);
 
-  it("place meetings at the right instant where zone rules changed lately", () => {
+  it("place meetings at the right instant where zone rules changed lately", async () => {
     const { db } = tempDatabase();
-    const ada = createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const cases = [
       ["America/New_York", "2026-12-15T10:00", "2026-12-15T15:00:00.000Z"],
       ["America/Mexico_City", "2027-06-15T09:00", "2027-06-15T15:00:00.000Z"], // no daylight time since 2022
@@ -84,7 +84,7 @@ describe("calendar files in every offered zone", () => {
     ] as const;
     for (const [zone, start, instant] of cases) {
       const input = meetingSchema.parse({ ...form, recurrence: "none", timeZone: zone, start });
-      const meeting = meetingForOwner(db, ada.id, createMeeting(db, ada.id, input).id)!;
+      const meeting = (await meetingForOwner(db, ada.id, (await createMeeting(db, ada.id, input)).id))!;
       const text = meetingCalendar(meeting, "Ada Lovelace", "https://rooms.example");
       const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
       expect(event.startDate.toJSDate().toISOString(), zone).toBe(instant);

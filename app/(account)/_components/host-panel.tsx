@@ -1,11 +1,11 @@
-import { db } from "@/db";
-import { liveState } from "@/lib/live";
+import { hostView } from "@/lib/queries/join";
 import { LiveRefresh } from "@/app/_components/live-refresh";
 import { HostButton } from "./host-controls";
 
 /** The host's side of a meeting: start and end it, lock it, and admit or remove guests, live. */
-export function HostPanel({ liveKey, title }: { liveKey: string; title: string }) {
-  const live = liveState(db(), liveKey);
+export async function HostPanel({ liveKey, title }: { liveKey: string; title: string }) {
+  const live = await hostView(liveKey);
+  if (!live) return null;
   return (
     <section aria-labelledby={`${liveKey}-live`} className="space-y-3 rounded-md border border-slate-300 p-4">
       <LiveRefresh every={3000} />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
 import { describeRecurrence, formatInZone } from "@/lib/meeting-time";
-import { meetingsForOwner, type MeetingView } from "@/lib/meetings";
+import type { MeetingView } from "@/lib/meetings";
+import { myMeetings } from "@/lib/queries/meetings";
 import { UserBar } from "@/app/_components/user-bar";
 
 export const metadata: Metadata = { title: "Meetings" };
@@ -24,7 +24,7 @@ function MeetingItem({ meeting, when }: { meeting: MeetingView; when: Date }) {
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requireUser();
-  const { upcoming, past } = meetingsForOwner(db(), user.id);
+  const { upcoming, past } = await myMeetings();
   const { deleted } = await searchParams;
   return (
     <div className="max-w-3xl space-y-8">

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
-import { myRoom, myRoomHistory } from "@/lib/queries/room";
+import { myRoom, myRoomHistory, securedByName } from "@/lib/queries/room";
 import { siteOrigin } from "@/lib/site";
-import { userById } from "@/lib/users";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
 import { HostPanel } from "../_components/host-panel";
@@ -23,7 +21,7 @@ export default async function RoomPage({ searchParams }: { searchParams: Promise
   const user = await requireUser();
   const [room, history, origin, { secured }] = await Promise.all([myRoom(), myRoomHistory(), siteOrigin(), searchParams]);
   const joinUrl = `${origin}/my/${room.link}`;
-  const securedBy = room.securedBy ? userById(db(), room.securedBy) : undefined;
+  const securedBy = await securedByName(room);
 
   return (
     <div className="max-w-3xl space-y-10">
@@ -38,7 +36,7 @@ export default async function RoomPage({ searchParams }: { searchParams: Promise
         ) : null}
         {room.securedAt && securedBy ? (
           <p className="rounded-md border border-amber-500 bg-amber-50 p-3">
-            Support ({securedBy.name}) secured your room on{" "}
+            Support ({securedBy}) secured your room on{" "}
             <time dateTime={room.securedAt.toISOString()}>{when.format(room.securedAt)} UTC</time>: your Personal
             Meeting ID, link and passcode were replaced, and the waiting room is on.
           </p>

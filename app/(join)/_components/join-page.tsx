@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { db } from "@/db";
-import { guestState, normalizeRequested, resolveTarget, type JoinKind } from "@/lib/join";
+import { normalizeRequested, type JoinKind } from "@/lib/join";
+import { guestView } from "@/lib/queries/join";
 import { GUEST_COOKIE } from "@/lib/join-http";
 import { formatMeetingId } from "@/lib/validation/meeting";
 import { GUEST_NAME_MAX, GUEST_NAME_MESSAGE } from "@/lib/validation/text";
@@ -31,11 +31,11 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; raw: string; search: Search }) {
   const search = { error: text(query.error), name: text(query.name), pwd: text(query.pwd) };
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
-  const target = token ? resolveTarget(db(), kind, raw) : null;
-  const state = target && token ? guestState(db(), target, token) : null;
+  const guest = await guestView(kind, raw, token);
   const base = kind === "id" ? `/j/${encodeURIComponent(raw)}` : `/my/${encodeURIComponent(raw)}`;
 
-  if (target && state) {
+  if (guest) {
+    const { target, state } = guest;
     const words = {
       "waiting-room": { title: "Waiting for the host to let you in", body: `You are in the waiting room of ${target.title}. The host can see you're here.` },
       "waiting-host": { title: "Waiting for the host to start this meeting", body: `${target.title} starts when ${target.hostName} arrives. This page updates by itself.` },

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { db } from "@/db";
 import { requireRole } from "@/lib/auth";
 import { searchHelp } from "@/lib/help/search";
-import { roomHistory } from "@/lib/room-service";
 import { siteOrigin } from "@/lib/site";
-import { findUser, logAccess, voteTotals } from "@/lib/support";
+import { helpfulTotals, lookUp } from "@/lib/queries/support";
 import { UserBar } from "@/app/_components/user-bar";
 import { AnswerResults } from "./answers";
 import { UserCard } from "./user-card";
@@ -22,10 +20,7 @@ export default async function SupportPage({ searchParams }: Props) {
   const find = first(params.find);
   const origin = await siteOrigin();
   const results = q ? searchHelp(q, 8) : [];
-  const found = find ? findUser(db(), find) : null;
-  // Every look-up is on the record, found or not (support_access_log is append-only).
-  if (find) logAccess(db(), { supportUserId: staff.id, targetUserId: found?.user.id ?? null, query: find });
-  const history = found ? roomHistory(db(), found.room.id) : [];
+  const found = find ? await lookUp(find) : null;
 
   return (
     <div className="max-w-4xl space-y-10">
@@ -58,12 +53,12 @@ export default async function SupportPage({ searchParams }: Props) {
           <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">Room secured. Send {found.user.name} the new details from their room page, or ask them to open My room.</p>
         ) : null}
         {find && !found ? <p role="status">No account matches “{find}”.</p> : null}
-        {found ? <UserCard found={found} history={history} origin={origin} viewerId={staff.id} /> : null}
+        {found ? <UserCard found={found} history={found.history} origin={origin} viewerId={staff.id} /> : null}
       </section>
 
       <section aria-labelledby="helpful-heading" className="space-y-3">
         <h2 id="helpful-heading" className="text-xl font-semibold">Most and least helpful pages</h2>
-        <HelpfulPanel totals={voteTotals(db())} />
+        <HelpfulPanel totals={await helpfulTotals()} />
       </section>
     </div>
   );

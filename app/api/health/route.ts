@@ -1,13 +1,8 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db";
+import { databaseAnswers } from "@/lib/queries/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  try {
-    db().get(sql`select 1`);
-    return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ ok: false }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+export async function GET() {
+  const ok = await databaseAnswers();
+  return Response.json({ ok }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { db } from "@/db";
 import { scheduleMeeting } from "@/lib/actions/meetings";
 import { requireUser } from "@/lib/auth";
-import { lastTimeZone } from "@/lib/meetings";
+import { myLastTimeZone } from "@/lib/queries/meetings";
 import { myRoom } from "@/lib/queries/room";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
@@ -18,7 +17,7 @@ export default async function NewMeetingPage() {
     <div className="space-y-6">
       <UserBar user={user} />
       <h1 className="text-3xl font-bold">Schedule a meeting</h1>
-      <MeetingForm action={scheduleMeeting} defaults={newMeetingDefaults(lastTimeZone(db(), user.id))} zones={timeZones()} pmiFormatted={formatPmi(room.pmi)} submitLabel="Schedule" />
+      <MeetingForm action={scheduleMeeting} defaults={newMeetingDefaults(await myLastTimeZone())} zones={timeZones()} pmiFormatted={formatPmi(room.pmi)} submitLabel="Schedule" />
     </div>
   );
 }

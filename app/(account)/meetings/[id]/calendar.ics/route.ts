@@ -1,13 +1,12 @@
-import { db } from "@/db";
 import { currentUser } from "@/lib/auth";
-import { meetingCalendar, meetingForOwner } from "@/lib/meetings";
+import { meetingCalendar } from "@/lib/meetings";
+import { myMeeting } from "@/lib/queries/meetings";
 import { siteOrigin } from "@/lib/site";
 
 // The meeting as an RFC 5545 file. Same gate as the page: only the owner, and a 404 for anyone else.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
-  const id = Number((await params).id);
-  const meeting = user && Number.isSafeInteger(id) ? meetingForOwner(db(), user.id, id) : null;
+  const meeting = user ? await myMeeting((await params).id) : null;
   if (!user || !meeting) return new Response("Not found", { status: 404 });
   const body = meetingCalendar(meeting, user.name, await siteOrigin());
   return new Response(body, {
