@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 // The house rules (README "House"): which part of the tree may import which. Reads run
@@ -16,31 +17,68 @@ function target(specifier, fromFile) {
 
 const FEATURES = ["room", "meetings", "join", "support", "auth", "help", "mail"];
 
+// A feature file that reaches the database is service (or queries/actions); one that does not is a pure
+// helper (formatting, calendars, rule lists) that pages may use too.
+const touches = new Map();
+function touchesDatabase(p) {
+  if (!touches.has(p)) {
+    const file = [".ts", ".tsx"].map((ext) => path.join(root, p + ext)).find((f) => fs.existsSync(f));
+    touches.set(p, file ? /^import (?!type )[^\n]*from "@\/db(\/|")/m.test(fs.readFileSync(file, "utf8")) : false);
+  }
+  return touches.get(p);
+}
+
 /** What a project path is: a layer, and the feature it belongs to. */
 function kind(p) {
   if (p === "db" || p.startsWith("db/")) return { layer: "db" };
   if (p.startsWith("lib/validation")) return { layer: "validation" };
   if (p === "lib/server/env") return { layer: "env" };
+  if (p === "lib/server/queries") return { layer: "queries", feature: "server", file: "queries" };
   if (p.startsWith("lib/server")) return { layer: "server" };
   if (p.startsWith("app/")) return { layer: "app" };
   const m = /^lib\/([^/]+)(?:\/(.+))?$/.exec(p);
   if (m && FEATURES.includes(m[1])) {
     const file = m[2] ?? "index";
-    const layer = file === "actions" || file.endsWith("-actions") ? "actions" : file === "queries" ? "queries" : file === "route" ? "route" : "service";
+    const layer =
+      file === "actions" || file.endsWith("-actions")
+        ? "actions"
+        : file === "queries"
+          ? "queries"
+          : file === "route"
+            ? "route"
+            : file === "service" || touchesDatabase(p)
+              ? "service"
+              : "helper";
     return { layer, feature: m[1], file };
   }
   return { layer: "other" };
 }
 
+// Request helpers in lib/server that pages need (their own origin, a safe return address); not env,
+// rate limits or the action wrapper.
+const REQUEST_HELPERS = ["lib/server/site", "lib/server/safe-callback", "lib/server/request-limits"];
+// The database handle, which actions and route handlers pass to their service; never the schema or a query.
+const HANDLE = "db";
+
 const allowed = {
   // app/ (server): reads through queries, writes through actions; never the database or a service.
-  app: (t) => ["queries", "actions", "route", "validation", "app"].includes(t.layer) || (t.feature === "auth" && t.file === "index") || t.feature === "help",
-  // A "use client" file runs in the browser: rules, actions (as references), shared UI, types.
+  app: (t, _me, p) =>
+    ["queries", "actions", "route", "validation", "app", "helper", "other"].includes(t.layer) ||
+    (t.feature === "auth" && t.file === "index") ||
+    t.feature === "help" ||
+    REQUEST_HELPERS.includes(p),
+  // A "use client" file runs in the browser: rules, actions (as references), shared UI.
   client: (t) => ["validation", "actions", "app"].includes(t.layer),
-  actions: (t, me) => ["validation", "server", "env"].includes(t.layer) || t.feature === "auth" || (t.feature === me.feature && t.layer === "service"),
-  route: (t, me) => ["validation", "server", "env"].includes(t.layer) || t.feature === "auth" || (t.feature === me.feature && t.layer === "service"),
-  queries: (t, me) => ["db", "validation", "server", "env"].includes(t.layer) || t.feature === "auth" || (t.feature === me.feature && t.layer === "service" && t.file !== "service"),
-  service: (t) => ["db", "validation", "server", "env"].includes(t.layer) || t.layer === "service",
+  actions: (t, me, p) =>
+    ["validation", "server", "env", "helper"].includes(t.layer) || t.feature === "auth" || p === HANDLE || (t.feature === me.feature && t.layer === "service"),
+  route: (t, me, p) =>
+    ["validation", "server", "env", "helper"].includes(t.layer) || t.feature === "auth" || p === HANDLE || (t.feature === me.feature && t.layer === "service"),
+  // Queries read; they may compose other queries, and call their own feature's service for a read the service
+// also needs inside a transaction.
+  queries: (t, me) =>
+    ["db", "validation", "server", "env", "helper", "queries"].includes(t.layer) || t.feature === "auth" || (t.feature === me.feature && t.layer === "service"),
+  service: (t) => ["db", "validation", "server", "env", "helper", "service", "other"].includes(t.layer),
+  helper: (t) => ["validation", "helper", "server", "env", "other"].includes(t.layer),
   db: (t) => ["db", "validation", "env"].includes(t.layer),
   validation: (t) => t.layer === "validation",
 };
@@ -58,7 +96,7 @@ const imports = {
   create(context) {
     const file = context.filename;
     const me = kind(path.relative(root, file).split(path.sep).join("/").replace(/\.(ts|tsx|mjs|js)$/, ""));
-    let role = me.layer === "other" || me.layer === "env" || me.layer === "server" ? null : me.layer;
+    let role = ["other", "env", "server"].includes(me.layer) ? null : me.layer;
     const check = (node, specifier, typeOnly) => {
       if (!role || typeOnly) return;
       const p = target(specifier, file);
@@ -68,8 +106,7 @@ const imports = {
         return;
       }
       const t = kind(p);
-      if (me.feature && t.feature === me.feature && role !== "client" && t.layer !== "actions" && role !== "queries") return;
-      if (!allowed[role](t, me)) context.report({ node, messageId: "wrong", data: { from: `a ${role} file`, to: p, why: role } });
+      if (!allowed[role](t, me, p)) context.report({ node, messageId: "wrong", data: { from: `a ${role} file`, to: p, why: role } });
     };
     return {
       Program(program) {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { OVER_MAX_BODY_LENGTH, PROXY_BODY_COPY_BYTES } from "./lib/http-policy.mjs";
+import { OVER_MAX_BODY_LENGTH, PROXY_BODY_COPY_BYTES } from "./lib/server/http-policy.mjs";
 
 // A renamed FAQ slug keeps its permalink working forever (see content/published-slugs.json).
 const published = JSON.parse(fs.readFileSync(new URL("./content/published-slugs.json", import.meta.url), "utf8"));

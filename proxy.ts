@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { bodyTooLarge, decodedPath, TOO_LARGE } from "@/lib/request-limits";
-import { readSessionToken } from "@/lib/session-cookie";
+import { bodyTooLarge, decodedPath, TOO_LARGE } from "@/lib/server/request-limits";
+import { readSessionToken } from "@/lib/auth/session-cookie";
 
 const OWNER_PAGES = /^\/(room|meetings|account|support)(\/|$)/;
 
@@ -40,7 +40,7 @@ export const config = {
       source: "/((?:room|meetings|account|support)(?:/.*)?|.*%.*)",
       // Here Next would read a whole body before answering, so a declared Content-Length over the cap goes
       // straight to /api/too-large instead. Next reads this config as a literal, hence this copy of
-      // OVER_MAX_BODY_LENGTH (lib/http-policy.mjs); a unit test keeps the two equal.
+      // OVER_MAX_BODY_LENGTH (lib/server/http-policy.mjs); a unit test keeps the two equal.
       missing: [{ type: "header", key: "content-length", value: "0*(?:[1-9]\\d{5,}|[7-9]\\d{4}|6[6-9]\\d{3}|65[6-9]\\d{2}|655[4-9]\\d|6553[7-9])" }],
     },
     // A chunked body anywhere (Node refuses one that also declares a length); static assets take no bodies.

@@ -14,5 +14,7 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Queries modules import next-auth (through lib/auth), whose ESM imports "next/server" without an extension.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -16,16 +16,21 @@ export type Tx = Db;
 
 type Writer = { open: () => Db; opened?: Db; tail: Promise<unknown> };
 
-const writers = new WeakMap<Db, Writer>();
-const current = new AsyncLocalStorage<{ writer: Writer }>();
+// Kept on the handle and on globalThis, not in module variables: Next bundles this module into several
+// chunks (pages, actions, route handlers), and they must all share one queue per database.
+const WRITER = Symbol.for("roomdesk.db.writer");
+type WithWriter = Db & { [WRITER]?: Writer };
+const shared = globalThis as unknown as { [key: symbol]: AsyncLocalStorage<{ writer: Writer }> | undefined };
+const CURRENT = Symbol.for("roomdesk.db.transaction");
+const current = (shared[CURRENT] ??= new AsyncLocalStorage<{ writer: Writer }>());
 
 /** Registers how to open the write connection that transactions on `db` use (opened on first use). */
 export function pairWriter(db: Db, open: () => Db) {
-  writers.set(db, { open, tail: Promise.resolve() });
+  (db as WithWriter)[WRITER] = { open, tail: Promise.resolve() };
 }
 
 function writerOf(db: Db): Writer {
-  const writer = writers.get(db);
+  const writer = (db as WithWriter)[WRITER];
   if (!writer) throw new Error("This database handle has no write connection: open it with openDatabase()");
   return writer;
 }
@@ -34,7 +39,7 @@ function connectionOf(writer: Writer): Db {
   if (!writer.opened) {
     writer.opened = writer.open();
     // A body may hand its tx to code that opens a transaction of its own: that joins the open one.
-    writers.set(writer.opened, writer);
+    (writer.opened as WithWriter)[WRITER] = writer;
   }
   return writer.opened;
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 // Relative, not "@/": tsx reads path aliases from the tsconfig of the cwd, and this may run from elsewhere.
-import { formatProblem, linkReport, type Page } from "../lib/link-check";
+import { formatProblem, linkReport, type Page } from "../lib/help/link-check";
 
 // Next 16 writes each prerendered app route here as <route>.html, with route groups dropped.
 const DEFAULT_DIR = ".next/server/app";

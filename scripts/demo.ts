@@ -17,7 +17,7 @@ const port = process.env.PORT ?? "3000";
 
 const { db } = await import("@/db");
 const { migrate } = await import("@/db/migrate");
-const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/db/seed");
+const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/scripts/seed");
 migrate(db());
 const seeded = await seedDemo(db());
 db().$client.close();

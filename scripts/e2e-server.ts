@@ -11,7 +11,7 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: tru
 
 const { db } = await import("@/db");
 const { migrate } = await import("@/db/migrate");
-const { seedDemo } = await import("@/db/seed");
+const { seedDemo } = await import("@/scripts/seed");
 migrate(db());
 await seedDemo(db());
 db().$client.close();

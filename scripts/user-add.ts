@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { db } from "@/db";
 import { migrate } from "@/db/migrate";
-import { hashPassword } from "@/lib/password";
-import { createUserWithRoom, userByEmail } from "@/lib/users";
+import { hashPassword } from "@/lib/auth/password";
+import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
 import { emailSchema, nameSchema, newPasswordSchema, roleSchema } from "@/lib/validation/account";
 
 // Creates a real account (with its room). The password comes from ROOMDESK_PASSWORD or is generated and

@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, type FormEvent } from "react";
-import type { ActionState } from "@/lib/actions/safe-action";
+import type { ActionState } from "@/lib/server/action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

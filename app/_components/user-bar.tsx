@@ -1,4 +1,4 @@
-import { signOutAction } from "@/lib/actions/auth";
+import { signOutAction } from "@/lib/auth/actions";
 import type { User } from "@/db/schema";
 
 /** Who is signed in, and the way out. Rendered by each signed-in page with the user it already checked. */

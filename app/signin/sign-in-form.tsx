@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction } from "@/lib/actions/auth";
+import { signInAction } from "@/lib/auth/actions";
 import { FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 

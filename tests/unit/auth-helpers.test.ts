@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/client-address";
-import { safeCallbackUrl } from "@/lib/safe-callback";
+import { clientAddress } from "@/lib/server/client-address";
+import { safeCallbackUrl } from "@/lib/server/safe-callback";
 
 describe("callbackUrl", () => {
   it.each([

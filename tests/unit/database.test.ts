@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
 import { migrate } from "@/db/migrate";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import { createUserWithRoom, userByEmail } from "@/lib/users";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
 import { pmiProblems, linkProblems, passcodeProblems } from "@/lib/validation";
 import { tempDatabase, tempDatabaseFile } from "../support/temp-db";
 

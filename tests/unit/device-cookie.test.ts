@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deviceFor, withDevice } from "@/lib/device-cookie";
-import { recordFailure, retryAfterMs } from "@/lib/rate-limit";
-import { signInCounters } from "@/lib/sign-in-limits";
+import { deviceFor, withDevice } from "@/lib/auth/device-cookie";
+import { recordFailure, retryAfterMs } from "@/lib/server/rate-limit";
+import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { tempDatabase } from "../support/temp-db";
 
 const SECRET = "unit-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";

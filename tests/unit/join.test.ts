@@ -1,9 +1,10 @@
 import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { attemptJoin, guestState, normalizeRequested, passcodeMatches, resolveTarget } from "@/lib/join";
-import { hostAction, liveState, ownsKey } from "@/lib/live";
-import { secureRoom } from "@/lib/room-service";
-import { createUserWithRoom } from "@/lib/users";
+import { normalizeRequested } from "@/lib/join/requested";
+import { attemptJoin, guestState, passcodeMatches, resolveTarget } from "@/lib/join/service";
+import { hostAction, liveState, ownsKey } from "@/lib/join/live";
+import { secureRoom } from "@/lib/room/service";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { tempDatabase } from "../support/temp-db";
 
 vi.mock("node:crypto", async (importOriginal) => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkLinks, linkReport, type Page } from "@/lib/link-check";
+import { checkLinks, linkReport, type Page } from "@/lib/help/link-check";
 
 const knownRoutes = ["/room", "/meetings", "/help/search", /^\/j\/\d+$/];
 const html = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;

@@ -1,8 +1,10 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { generateMeetingId, createMeeting, lastTimeZone, meetingCalendar, meetingForOwner, updateMeeting } from "@/lib/meetings";
-import { describeRecurrence, occurrences, rruleFor, wallToUtc } from "@/lib/meeting-time";
-import { createUserWithRoom } from "@/lib/users";
+import { meetingCalendar } from "@/lib/meetings/calendar";
+import { lastTimeZone, meetingForOwner } from "@/lib/meetings/queries";
+import { createMeeting, generateMeetingId, updateMeeting } from "@/lib/meetings/service";
+import { describeRecurrence, occurrences, rruleFor, wallToUtc } from "@/lib/meetings/time";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { countOccurrences, formatMeetingId, meetingSchema, parseLocalDate } from "@/lib/validation/meeting";
 import { tempDatabase } from "../support/temp-db";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { attemptJoin } from "@/lib/join";
-import { createMeeting } from "@/lib/meetings";
-import { changeIdentity, changeSettings } from "@/lib/room-service";
-import { createUserWithRoom } from "@/lib/users";
+import { attemptJoin } from "@/lib/join/service";
+import { createMeeting } from "@/lib/meetings/service";
+import { changeIdentity, changeSettings } from "@/lib/room/service";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { cleanText, generatePmi, linkProblems, meetingSchema, TIME_ZONES, passcodeProblems, pmiProblems, roomIdentitySchema, roomSettingsSchema, settingsProblems } from "@/lib/validation";
 import { tempDatabase } from "../support/temp-db";
 

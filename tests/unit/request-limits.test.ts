@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, OVER_MAX_BODY_LENGTH } from "@/lib/http-policy.mjs";
-import { bodyTooLarge, decodedPath } from "@/lib/request-limits";
+import { MAX_BODY_BYTES, OVER_MAX_BODY_LENGTH } from "@/lib/server/http-policy.mjs";
+import { bodyTooLarge, decodedPath } from "@/lib/server/request-limits";
 import { config } from "@/proxy";
 
 const overCap = new RegExp(`^${OVER_MAX_BODY_LENGTH}$`); // anchored, as Next anchors `has` values

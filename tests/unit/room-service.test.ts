@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { roomHolds } from "@/db/schema";
-import { changeIdentity, changeSettings, roomHistory, secureRoom } from "@/lib/room-service";
-import { createUserWithRoom } from "@/lib/users";
+import { roomHistory } from "@/lib/room/queries";
+import { changeIdentity, changeSettings, secureRoom } from "@/lib/room/service";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { generatePmi, linkProblems, pmiProblems } from "@/lib/validation";
 import { tempDatabase } from "../support/temp-db";
 

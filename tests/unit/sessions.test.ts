@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { users } from "@/db/schema";
-import { endSession, replaceAllSessions, sessionUser, startSession } from "@/lib/sessions";
-import { createUserWithRoom } from "@/lib/users";
+import { endSession, replaceAllSessions, sessionUser, startSession } from "@/lib/auth/sessions";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { tempDatabase } from "../support/temp-db";
 
 const HOUR = 60 * 60 * 1000;

@@ -1,8 +1,10 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { occurrences } from "@/lib/meeting-time";
-import { createMeeting, meetingCalendar, meetingForOwner } from "@/lib/meetings";
-import { createUserWithRoom } from "@/lib/users";
+import { occurrences } from "@/lib/meetings/time";
+import { meetingCalendar } from "@/lib/meetings/calendar";
+import { meetingForOwner } from "@/lib/meetings/queries";
+import { createMeeting } from "@/lib/meetings/service";
+import { createUserWithRoom } from "@/lib/auth/users";
 import { meetingSchema } from "@/lib/validation/meeting";
 import { TIME_ZONES, ZONE_RENAMES, listedTimeZone, timeZoneSchema } from "@/lib/validation/time-zones";
 import { timeZones } from "@/app/(account)/meetings/defaults";

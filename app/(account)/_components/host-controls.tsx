@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { hostControl } from "@/lib/actions/live";
-import type { HostOp } from "@/lib/live";
+import { hostControl } from "@/lib/join/actions";
+import type { HostOp } from "@/lib/join/live";
 
 type Props = { liveKey: string; op: HostOp; label: string; attendee?: number; labelFor?: string; primary?: boolean };
 

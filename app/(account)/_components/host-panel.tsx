@@ -1,4 +1,4 @@
-import { hostView } from "@/lib/queries/join";
+import { hostView } from "@/lib/join/queries";
 import { LiveRefresh } from "@/app/_components/live-refresh";
 import { HostButton } from "./host-controls";
 

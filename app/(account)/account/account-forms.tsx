@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { changePassword, signOutEverywhere } from "@/lib/actions/account";
+import { changePassword, signOutEverywhere } from "@/lib/auth/account-actions";
 import { Field, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { removeMeeting } from "@/lib/actions/meetings";
+import { removeMeeting } from "@/lib/meetings/actions";
 import { FormMessage } from "@/app/_components/field";
 
 /** Delete, behind a disclosure that asks first (a native <details>, so it works without JavaScript too). */

@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormAction } from "@/app/_components/use-form-action";
-import type { ActionState } from "@/lib/actions/safe-action";
+import type { ActionState } from "@/lib/server/action";
 import { MAX_OCCURRENCES, WEEKDAYS, WEEKDAY_NAMES, YEAR_MAX, YEAR_MIN } from "@/lib/validation/meeting";
 import { listedTimeZone } from "@/lib/validation/time-zones";
 

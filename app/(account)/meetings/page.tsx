@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
-import { describeRecurrence, formatInZone } from "@/lib/meeting-time";
-import type { MeetingView } from "@/lib/meetings";
-import { myMeetings } from "@/lib/queries/meetings";
+import { describeRecurrence, formatInZone } from "@/lib/meetings/time";
+import type { MeetingView } from "@/lib/meetings/calendar";
+import { myMeetings } from "@/lib/meetings/queries";
 import { UserBar } from "@/app/_components/user-bar";
 
 export const metadata: Metadata = { title: "Meetings" };

@@ -1,5 +1,5 @@
-import type { HistoryEntry } from "@/lib/queries/room";
-import { describeChange } from "@/lib/room-history";
+import type { HistoryEntry } from "@/lib/room/queries";
+import { describeChange } from "@/lib/room/history";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

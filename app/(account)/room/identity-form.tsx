@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useFormAction } from "@/app/_components/use-form-action";
-import { updateRoomIdentity } from "@/lib/actions/room";
+import { updateRoomIdentity } from "@/lib/room/actions";
 import { Field, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { linkProblems, normalizeLink } from "@/lib/validation/link";

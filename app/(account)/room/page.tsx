@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
-import { myRoom, myRoomHistory, securedByName } from "@/lib/queries/room";
-import { siteOrigin } from "@/lib/site";
+import { myRoom, myRoomHistory, securedByName } from "@/lib/room/queries";
+import { siteOrigin } from "@/lib/server/site";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
 import { HostPanel } from "../_components/host-panel";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { secureMyRoom } from "@/lib/actions/room";
+import { secureMyRoom } from "@/lib/room/actions";
 import { FormMessage } from "@/app/_components/field";
 
 export function SecureRoomExplainer() {

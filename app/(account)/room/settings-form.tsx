@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useFormAction } from "@/app/_components/use-form-action";
-import { updateRoomSettings } from "@/lib/actions/room";
+import { updateRoomSettings } from "@/lib/room/actions";
 import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { generatePasscode } from "@/lib/validation/generate";

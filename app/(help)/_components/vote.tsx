@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { voteOnPage } from "@/lib/actions/votes";
+import { voteOnPage } from "@/lib/help/actions";
 
 /** "Was this helpful?" Posts to a server action; with JavaScript off the page comes back with the answer. */
 export function WasThisHelpful({ page }: { page: string }) {

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
-import { normalizeRequested, type JoinKind } from "@/lib/join";
-import { guestView } from "@/lib/queries/join";
-import { GUEST_COOKIE } from "@/lib/join-http";
+import { joinPath, normalizeRequested, type JoinKind } from "@/lib/join/requested";
+import { guestView } from "@/lib/join/queries";
+import { GUEST_COOKIE } from "@/lib/join/route";
 import { formatMeetingId } from "@/lib/validation/meeting";
 import { GUEST_NAME_MAX, GUEST_NAME_MESSAGE } from "@/lib/validation/text";
 import { formatPmi } from "@/lib/validation/pmi";
@@ -32,7 +32,7 @@ export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; r
   const search = { error: text(query.error), name: text(query.name), pwd: text(query.pwd) };
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   const guest = await guestView(kind, raw, token);
-  const base = kind === "id" ? `/j/${encodeURIComponent(raw)}` : `/my/${encodeURIComponent(raw)}`;
+  const base = joinPath(kind, raw);
 
   if (guest) {
     const { target, state } = guest;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth";
 import { searchHelp } from "@/lib/help/search";
-import { siteOrigin } from "@/lib/site";
-import { helpfulTotals, lookUp } from "@/lib/queries/support";
+import { siteOrigin } from "@/lib/server/site";
+import { helpfulTotals, lookUp } from "@/lib/support/queries";
 import { UserBar } from "@/app/_components/user-bar";
 import { AnswerResults } from "./answers";
 import { UserCard } from "./user-card";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { secureUserRoom } from "@/lib/actions/support";
+import { secureUserRoom } from "@/lib/support/actions";
 import { FormMessage } from "@/app/_components/field";
 
 /** "Secure this room", behind a native <details> confirmation (works without JavaScript). */

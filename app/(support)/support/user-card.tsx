@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { Found } from "@/lib/support";
-import { bestPracticeFlags } from "@/lib/support";
+import type { Found } from "@/lib/support/service";
+import { bestPracticeFlags } from "@/lib/support/flags";
 import { formatPmi } from "@/lib/validation/pmi";
 import { RoomHistory } from "@/app/(account)/room/history";
-import type { HistoryEntry } from "@/lib/queries/room";
+import type { HistoryEntry } from "@/lib/room/queries";
 import { SecureUserRoom } from "./secure-user-room";
 
 /** What support may see of a room: never the passcode itself, only whether there is one. */

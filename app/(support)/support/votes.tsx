@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { VoteTotal } from "@/lib/support";
+import type { VoteTotal } from "@/lib/support/service";
 
 function VoteList({ label, totals }: { label: string; totals: VoteTotal[] }) {
   return (

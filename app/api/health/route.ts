@@ -1,4 +1,4 @@
-import { databaseAnswers } from "@/lib/queries/health";
+import { databaseAnswers } from "@/lib/server/queries";
 
 export const dynamic = "force-dynamic";
 

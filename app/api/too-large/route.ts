@@ -1,4 +1,4 @@
-import { TOO_LARGE } from "@/lib/request-limits";
+import { TOO_LARGE } from "@/lib/server/request-limits";
 
 // next.config.mjs rewrites here every request whose Content-Length is over the cap: it answers without
 // reading the body, and closes the connection so the rest of the body need not be read either.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeRecurrence, formatInZone } from "@/lib/meeting-time";
-import { invitationText, joinUrl } from "@/lib/meetings";
-import { siteOrigin } from "@/lib/site";
+import { describeRecurrence, formatInZone } from "@/lib/meetings/time";
+import { invitationText, joinUrl } from "@/lib/meetings/calendar";
+import { siteOrigin } from "@/lib/server/site";
 import { CopyText } from "@/app/_components/copy-text";
 import { UserBar } from "@/app/_components/user-bar";
 import { HostPanel } from "../../_components/host-panel";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { scheduleMeeting } from "@/lib/actions/meetings";
+import { scheduleMeeting } from "@/lib/meetings/actions";
 import { requireUser } from "@/lib/auth";
-import { myLastTimeZone } from "@/lib/queries/meetings";
-import { myRoom } from "@/lib/queries/room";
+import { myLastTimeZone } from "@/lib/meetings/queries";
+import { myRoom } from "@/lib/room/queries";
 import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
 import { newMeetingDefaults, timeZones } from "../defaults";

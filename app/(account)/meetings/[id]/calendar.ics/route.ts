@@ -1,7 +1,7 @@
 import { currentUser } from "@/lib/auth";
-import { meetingCalendar } from "@/lib/meetings";
-import { myMeeting } from "@/lib/queries/meetings";
-import { siteOrigin } from "@/lib/site";
+import { meetingCalendar } from "@/lib/meetings/calendar";
+import { myMeeting } from "@/lib/meetings/queries";
+import { siteOrigin } from "@/lib/server/site";
 
 // The meeting as an RFC 5545 file. Same gate as the page: only the owner, and a 404 for anyone else.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { editMeeting } from "@/lib/actions/meetings";
+import { editMeeting } from "@/lib/meetings/actions";
 import { formatPmi } from "@/lib/validation/pmi";
 import { formatMeetingId } from "@/lib/validation/meeting";
 import { UserBar } from "@/app/_components/user-bar";

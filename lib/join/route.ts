@@ -2,11 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/db";
-import { originMatches } from "@/lib/actions/safe-action";
-import { clientAddress } from "@/lib/client-address";
-import { attemptJoin, type JoinKind } from "@/lib/join";
-import { PASS_MAX_AGE_SECONDS, passCookieName } from "@/lib/join-pass";
-import { waitInWords } from "@/lib/rate-limit";
+import { originMatches } from "@/lib/server/action";
+import { clientAddress } from "@/lib/server/client-address";
+import { joinPath, type JoinKind } from "@/lib/join/requested";
+import { attemptJoin } from "@/lib/join/service";
+import { PASS_MAX_AGE_SECONDS, passCookieName } from "@/lib/join/pass";
+import { waitInWords } from "@/lib/server/rate-limit";
 import { guestNameSchema } from "@/lib/validation/text";
 
 export const GUEST_COOKIE = "rd_guest";
@@ -18,7 +19,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * 429 with Retry-After. Every failure that could reveal whether an ID exists is one redirect to the form.
  */
 export async function handleJoin(request: Request, kind: JoinKind, raw: string): Promise<Response> {
-  const base = kind === "id" ? `/j/${encodeURIComponent(raw)}` : `/my/${encodeURIComponent(raw)}`;
+  const base = joinPath(kind, raw);
   const back = (query = "") => new Response(null, { status: 303, headers: { Location: `${base}${query}`, "Cache-Control": "no-store" } });
   if (!originMatches(request.headers)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db";
 import { migrate } from "@/db/migrate";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 export function startServer() {
   if (!env().AUTH_SECRET) {

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/validation/account";
 declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
-    /** Only ever sent to unstable_update, to move this browser onto a fresh session (lib/actions/account.ts). */
+    /** Only ever sent to unstable_update, to move this browser onto a fresh session (lib/auth/account-actions.ts). */
     sid?: string;
   }
   interface User {

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { withTransaction } from "@/db/transaction";
 import { helpVotes, meetings, rooms, supportAccessLog, users, type Room, type User } from "@/db/schema";
 import { votablePages } from "@/lib/help/pages";
+import { secureRoom } from "@/lib/room/service";
 import { normalizePmi } from "@/lib/validation/pmi";
 
 export type Found = { user: User; room: Room; matchedBy: "email" | "pmi" | "meeting" | "link" };
@@ -43,23 +44,6 @@ export async function logAccess(db: Db, entry: { supportUserId: number; targetUs
   await withTransaction(db, (tx) => tx.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }));
 }
 
-export type Flag = { message: string; help: string; helpLabel: string };
-
-/** Settings that break a best practice, each with the answer that explains it. */
-export function bestPracticeFlags(room: Room): Flag[] {
-  const flags: Flag[] = [];
-  if (!room.passcode) {
-    flags.push({ message: "No passcode: only the waiting room keeps uninvited guests out.", help: "/help/faq/how-do-i-add-a-waiting-room-to-my-pmi", helpLabel: "How do I add a waiting room to my Personal Meeting ID?" });
-  }
-  if (!room.waitingRoom) {
-    flags.push({ message: "Waiting room off: anyone with the ID and passcode walks straight in.", help: "/help/waiting-room", helpLabel: "Use the waiting room" });
-  }
-  if (room.joinBeforeHost && !room.waitingRoom) {
-    flags.push({ message: "Join before host with no waiting room: guests can use the room while the owner is away.", help: "/help/faq/do-i-have-to-use-a-passcode-with-my-pmi", helpLabel: "Do I have to use a passcode with my Personal Meeting ID?" });
-  }
-  return flags;
-}
-
 export type VoteTotal = { path: string; title: string; yes: number; no: number; share: number };
 
 /** "Was this helpful?" totals per page, most helpful first (pages without answers are left out). */
@@ -74,4 +58,10 @@ export async function voteTotals(db: Db): Promise<VoteTotal[]> {
     .filter((r) => titles.has(r.path))
     .map((r) => ({ path: r.path, title: titles.get(r.path)!, yes: r.yes, no: r.total - r.yes, share: r.yes / r.total }))
     .sort((a, b) => b.share - a.share || b.yes + b.no - (a.yes + a.no));
+}
+
+/** "Secure this room" for a user who reports an intrusion, through the room's own service, on the record. */
+export async function secureUserRoom(db: Db, target: User, staffId: number): Promise<void> {
+  await secureRoom(db, target.id, staffId);
+  await logAccess(db, { supportUserId: staffId, targetUserId: target.id, query: target.email, action: "secure" });
 }

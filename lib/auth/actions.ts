@@ -2,9 +2,9 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import { SignInLimited, signIn, signOut } from "@/lib/auth";
-import { waitInWords } from "@/lib/rate-limit";
-import { safeCallbackUrl } from "@/lib/safe-callback";
-import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "./safe-action";
+import { waitInWords } from "@/lib/server/rate-limit";
+import { safeCallbackUrl } from "@/lib/server/safe-callback";
+import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "@/lib/server/action";
 
 const INCORRECT = "Email or password is incorrect.";
 

@@ -3,8 +3,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
-import { HOST_OPS, hostAction, ownsKey, type HostOp } from "@/lib/live";
-import { userAction } from "./safe-action";
+import { HOST_OPS, hostAction, ownsKey, type HostOp } from "@/lib/join/live";
+import { userAction } from "@/lib/server/action";
 
 const MESSAGES: Record<HostOp, string> = {
   start: "Meeting started.",

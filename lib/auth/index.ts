@@ -4,18 +4,18 @@ import Credentials from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { readSessionToken } from "@/lib/session-cookie";
+import { readSessionToken } from "@/lib/auth/session-cookie";
 import { db } from "@/db";
 import type { User } from "@/db/schema";
-import { SESSION_MAX_AGE_SECONDS, authConfig } from "@/lib/auth.config";
-import { clientAddress } from "@/lib/client-address";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/device-cookie";
-import { authSecret, env } from "@/lib/env";
-import { verifyPassword } from "@/lib/password";
-import { recordFailure, resetCounter, retryAfterMs } from "@/lib/rate-limit";
-import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/sessions";
-import { signInCounters } from "@/lib/sign-in-limits";
-import { userByEmail } from "@/lib/users";
+import { SESSION_MAX_AGE_SECONDS, authConfig } from "@/lib/auth/config";
+import { clientAddress } from "@/lib/server/client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/auth/device-cookie";
+import { authSecret, env } from "@/lib/server/env";
+import { verifyPassword } from "@/lib/auth/password";
+import { recordFailure, resetCounter, retryAfterMs } from "@/lib/server/rate-limit";
+import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
+import { signInCounters } from "@/lib/auth/sign-in-limits";
+import { userByEmail } from "@/lib/auth/users";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
 export class InvalidCredentials extends CredentialsSignin {

@@ -2,8 +2,11 @@ import "server-only";
 import { db } from "@/db";
 import type { Room } from "@/db/schema";
 import { requireUser } from "@/lib/auth";
-import { userById } from "@/lib/users";
-import { roomHistory, roomOfUser } from "@/lib/room-service";
+import { userById } from "@/lib/auth/users";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { roomChanges } from "@/db/schema";
+import { roomOfUser } from "@/lib/room/service";
 
 /** The signed-in owner's room; the caller's identity comes from the session, never from an argument. */
 export async function myRoom(): Promise<Room> {
@@ -22,3 +25,13 @@ export async function myRoomHistory() {
 }
 
 export type HistoryEntry = Awaited<ReturnType<typeof myRoomHistory>>[number];
+
+/** The latest changes to a room, newest first, with who made them. */
+export function roomHistory(db: Db, roomId: number, limit = 20) {
+  return db.query.roomChanges.findMany({
+    where: eq(roomChanges.roomId, roomId),
+    orderBy: [desc(roomChanges.at), desc(roomChanges.id)],
+    limit,
+    with: { actor: { columns: { id: true, name: true, role: true } } },
+  });
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/db";
 import { requireUser } from "@/lib/auth";
-import { guestState, resolveTarget, type GuestState, type JoinKind, type Target } from "@/lib/join";
-import { liveState, ownsKey } from "@/lib/live";
+import { guestState, resolveTarget, type GuestState, type JoinKind, type Target } from "@/lib/join/service";
+import { liveState, ownsKey } from "@/lib/join/live";
 
 /** Where this browser's guest stands in the room an ID or link leads to; null until it got past the passcode. */
 export async function guestView(kind: JoinKind, raw: string, token: string | undefined): Promise<{ target: Target; state: GuestState } | null> {

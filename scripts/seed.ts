@@ -1,8 +1,8 @@
 import "server-only";
-import { db, type Db } from "./index";
-import { migrate } from "./migrate";
-import { hashPassword } from "@/lib/password";
-import { countUsers, createUserWithRoom } from "@/lib/users";
+import { db, type Db } from "@/db";
+import { migrate } from "@/db/migrate";
+import { hashPassword } from "@/lib/auth/password";
+import { countUsers, createUserWithRoom } from "@/lib/auth/users";
 
 export const DEMO_PASSWORD = "roomdesk-demo";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/lib/server/env";
 
 /**
  * A browser that got into a room keeps a signed pass for it: `<epoch>.<nonce>.<mac>`. With a valid pass it

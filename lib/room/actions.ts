@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
-import { env } from "@/lib/env";
-import { limitKey, recordFailure, retryAfterMs, waitInWords, type Counted } from "@/lib/rate-limit";
-import { changeIdentity, changeSettings, secureRoom, type Refusal } from "@/lib/room-service";
+import { env } from "@/lib/server/env";
+import { limitKey, recordFailure, retryAfterMs, waitInWords, type Counted } from "@/lib/server/rate-limit";
+import { changeIdentity, changeSettings, secureRoom, type Refusal } from "@/lib/room/service";
 import { ruleError, type FieldErrors } from "@/lib/validation/errors";
 import { roomIdentitySchema, roomSettingsSchema } from "@/lib/validation/room";
-import { userAction } from "./safe-action";
+import { userAction } from "@/lib/server/action";
 
 function refusalsToErrors(refusals: Refusal[]): FieldErrors {
   return Object.fromEntries(refusals.map((r) => [r.field, ruleError(r.rule)]));

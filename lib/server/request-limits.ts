@@ -1,6 +1,6 @@
 // What the proxy refuses before any route handler or server action sees the request (SPEC §7).
 // No "server-only" here: proxy.ts imports it, and it holds nothing secret.
-import { MAX_BODY_BYTES } from "./http-policy.mjs";
+import { MAX_BODY_BYTES } from "@/lib/server/http-policy.mjs";
 
 export const TOO_LARGE = `The request is too large: ${MAX_BODY_BYTES / 1024} KB at most.`;
 

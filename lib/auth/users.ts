@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { withTransaction } from "@/db/transaction";
+import { withTransaction, type Tx } from "@/db/transaction";
 import { roomChanges, rooms, users, type User } from "@/db/schema";
 import { generatePasscode, generatePmi, linkFromName, numberedLink } from "@/lib/validation/generate";
 import type { Role } from "@/lib/validation/account";
-import { pmiAvailable, linkAvailable } from "@/lib/room-availability";
+import { pmiAvailable, linkAvailable } from "@/lib/room/availability";
 
 export type NewAccount = { email: string; name: string; passwordHash: string; role?: Role };
 
@@ -48,4 +48,9 @@ export async function userById(db: Db, id: number): Promise<User | undefined> {
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
   return Number(row?.n ?? 0);
+}
+
+/** Stores a new password hash; callers end the account's sessions in the same transaction. */
+export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

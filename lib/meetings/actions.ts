@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
-import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings";
+import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings/service";
 import { meetingSchema } from "@/lib/validation/meeting";
-import { userAction } from "./safe-action";
+import { userAction } from "@/lib/server/action";
 
 const NOT_FOUND = "That meeting does not exist or is not yours.";
 const recordId = (formData: FormData) => z.coerce.number().int().positive().safeParse(formData.get("meeting"));

@@ -4,18 +4,13 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction } from "@/db/transaction";
 import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
-import { env } from "@/lib/env";
-import { issuePass, readPass } from "@/lib/join-pass";
-import { limitKey, recordFailure, retryAfterMs, type Counted } from "@/lib/rate-limit";
-import { normalizePmi } from "@/lib/validation/pmi";
+import { env } from "@/lib/server/env";
+import { issuePass, readPass } from "@/lib/join/pass";
+import { limitKey, recordFailure, retryAfterMs, type Counted } from "@/lib/server/rate-limit";
+import { normalizeRequested, type JoinKind } from "@/lib/join/requested";
 
-export type JoinKind = "id" | "link";
+export type { JoinKind };
 
-/** What a join request names, after the same normalization for known and unknown IDs. */
-export function normalizeRequested(kind: JoinKind, raw: string): string {
-  const value = raw.trim().slice(0, 64);
-  return kind === "id" ? normalizePmi(value) : value.toLowerCase();
-}
 
 export type Target = {
   key: string;

@@ -3,10 +3,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
-import { secureRoom } from "@/lib/room-service";
-import { logAccess } from "@/lib/support";
-import { userById } from "@/lib/users";
-import { userAction } from "./safe-action";
+import { secureUserRoom as secure } from "@/lib/support/service";
+import { userById } from "@/lib/auth/users";
+import { userAction } from "@/lib/server/action";
 
 /**
  * "Secure this room" for a user who reports an intrusion. The support person comes from the session and
@@ -18,8 +17,7 @@ export const secureUserRoom = userAction(
   async (input, staff) => {
     const target = await userById(db(), input.user);
     if (!target) return { ok: false, message: "That account does not exist." };
-    await secureRoom(db(), target.id, staff.id);
-    await logAccess(db(), { supportUserId: staff.id, targetUserId: target.id, query: target.email, action: "secure" });
+    await secure(db(), target, staff.id);
     redirect(`/support?find=${encodeURIComponent(target.email)}&secured=1`);
   },
   { role: "support" },

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/db";
 import { requireRole } from "@/lib/auth";
-import { roomHistory } from "@/lib/room-service";
-import { findUser, logAccess, voteTotals } from "@/lib/support";
+import { roomHistory } from "@/lib/room/queries";
+import { findUser, logAccess, voteTotals } from "@/lib/support/service";
 
 /** A support look-up: the account, its room and its history. Every look-up is logged, found or not. */
 export async function lookUp(query: string) {

@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { limitKey, type Counted, type Limit } from "@/lib/rate-limit";
+import { env } from "@/lib/server/env";
+import { limitKey, type Counted, type Limit } from "@/lib/server/rate-limit";
 
 /**
  * Failed sign-ins are counted three ways (SPEC §7). Per (account, client) stops one attacker quickly without

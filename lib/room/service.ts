@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
 import { roomChanges, roomHolds, rooms, type Room, type RoomChange } from "@/db/schema";
-import { endIntrusion } from "@/lib/live";
-import { linkAvailable, pmiAvailable } from "@/lib/room-availability";
+import { endIntrusion } from "@/lib/join/live";
+import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
 import { settingsProblems } from "@/lib/validation/room";
 import type { RuleId } from "@/lib/validation/rules";
@@ -149,14 +149,5 @@ export async function secureRoom(db: Db, userId: number, actorId: number): Promi
       { field: "joinBeforeHost", from: room.joinBeforeHost, to: false },
     ]);
     return updated!;
-  });
-}
-
-export function roomHistory(db: Db, roomId: number, limit = 20) {
-  return db.query.roomChanges.findMany({
-    where: eq(roomChanges.roomId, roomId),
-    orderBy: [desc(roomChanges.at), desc(roomChanges.id)],
-    limit,
-    with: { actor: { columns: { id: true, name: true, role: true } } },
   });
 }

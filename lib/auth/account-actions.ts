@@ -1,20 +1,19 @@
 "use server";
 import "server-only";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { headers } from "next/headers";
 import { db } from "@/db";
-import { users } from "@/db/schema";
 import { deviceCookie, unstable_update } from "@/lib/auth";
-import { clientAddress } from "@/lib/client-address";
-import { deviceFor } from "@/lib/device-cookie";
-import { authSecret } from "@/lib/env";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import { recordFailure, retryAfterMs, waitInWords } from "@/lib/rate-limit";
-import { replaceAllSessions } from "@/lib/sessions";
-import { signInCounters } from "@/lib/sign-in-limits";
+import { clientAddress } from "@/lib/server/client-address";
+import { deviceFor } from "@/lib/auth/device-cookie";
+import { authSecret } from "@/lib/server/env";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { recordFailure, retryAfterMs, waitInWords } from "@/lib/server/rate-limit";
+import { replaceAllSessions } from "@/lib/auth/sessions";
+import { setPasswordHash } from "@/lib/auth/users";
+import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { changePasswordSchema } from "@/lib/validation/account";
-import { userAction } from "./safe-action";
+import { userAction } from "@/lib/server/action";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -23,9 +22,7 @@ const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as
  * fresh session so it stays signed in. A new password hash is stored in the same transaction.
  */
 async function endEverySession(userId: number, passwordHash?: string) {
-  const sid = await replaceAllSessions(db(), userId, async (tx) => {
-    if (passwordHash) await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-  });
+  const sid = await replaceAllSessions(db(), userId, (tx) => (passwordHash ? setPasswordHash(tx, userId, passwordHash) : Promise.resolve()));
   await unstable_update({ sid });
 }
 

@@ -4,12 +4,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
-import { withTransaction } from "@/db/transaction";
-import { helpVotes } from "@/db/schema";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/server/client-address";
 import { votablePages } from "@/lib/help/pages";
-import { limitKey, recordFailure, retryAfterMs } from "@/lib/rate-limit";
-import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "./safe-action";
+import { recordVote } from "@/lib/help/votes";
+import { limitKey, recordFailure, retryAfterMs } from "@/lib/server/rate-limit";
+import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "@/lib/server/action";
 
 const VISITOR_COOKIE = "rd_visitor";
 // Enough for a person reading every page; a script voting from one address stops here.
@@ -44,12 +43,6 @@ export async function voteOnPage(_prev: ActionState, formData: FormData): Promis
     jar.set(VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 24 * 60 * 60 });
   }
   const day = new Date().toISOString().slice(0, 10);
-  const vote = { page, visitor: createHash("sha256").update(visitor).digest("base64url"), day, helpful: helpful === "yes" };
-  await withTransaction(db(), (tx) =>
-    tx
-      .insert(helpVotes)
-      .values(vote)
-      .onConflictDoUpdate({ target: [helpVotes.page, helpVotes.visitor, helpVotes.day], set: { helpful: vote.helpful, at: new Date() } }),
-  );
+  await recordVote(db(), { page, visitor: createHash("sha256").update(visitor).digest("base64url"), day, helpful: helpful === "yes" });
   return { ok: true, message: helpful === "yes" ? "Thanks! Glad it helped." : "Thanks for telling us. We'll work on this page.", at };
 }
