@@ -25,7 +25,7 @@ declare module "@auth/core/jwt" {
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /**
- * The part of the configuration that needs no database. lib/auth.ts adds the Credentials provider and the
+ * The part of the configuration that needs no database. lib/auth/index.ts adds the Credentials provider and the
  * callbacks that keep the sessions table.
  */
 export const authConfig = {

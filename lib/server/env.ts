@@ -21,7 +21,7 @@ const envSchema = z.object({
   SIGNIN_WINDOW_DEVICE_SECONDS: int(15 * 60),
   // A session unused this long ends (SPEC §2: 7 days).
   SESSION_IDLE_SECONDS: int(7 * 24 * 60 * 60),
-  // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID). See lib/join.ts.
+  // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID). See lib/join/service.ts.
   JOIN_LIMIT_CLIENT: int(10),
   JOIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
   JOIN_LIMIT_ID: int(10),
