@@ -6,6 +6,19 @@ import { house } from "./eslint.house.mjs";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  { files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts"], plugins: { house }, rules: { "house/imports": "error" } },
-  globalIgnores([".next/**", ".contentlayer/**", "node_modules/**", "next-env.d.ts", "db/migrations/**", "bench/results/**", "test-results/**", "playwright-report/**"]),
+  {
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts"],
+    plugins: { house },
+    rules: { "house/imports": "error" },
+  },
+  globalIgnores([
+    ".next/**",
+    ".contentlayer/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "db/migrations/**",
+    "bench/results/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

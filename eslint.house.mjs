@@ -12,7 +12,11 @@ function target(specifier, fromFile) {
   if (specifier.startsWith("@/")) return specifier.slice(2).replace(/\.(ts|tsx|mjs|js)$/, "");
   if (!specifier.startsWith(".")) return null;
   const absolute = path.resolve(path.dirname(fromFile), specifier);
-  return path.relative(root, absolute).split(path.sep).join("/").replace(/\.(ts|tsx|mjs|js)$/, "");
+  return path
+    .relative(root, absolute)
+    .split(path.sep)
+    .join("/")
+    .replace(/\.(ts|tsx|mjs|js)$/, "");
 }
 
 const FEATURES = ["room", "meetings", "join", "support", "auth", "help", "mail"];
@@ -70,13 +74,21 @@ const allowed = {
   // A "use client" file runs in the browser: rules, actions (as references), shared UI.
   client: (t) => ["validation", "actions", "app"].includes(t.layer),
   actions: (t, me, p) =>
-    ["validation", "server", "env", "helper"].includes(t.layer) || t.feature === "auth" || p === HANDLE || (t.feature === me.feature && t.layer === "service"),
+    ["validation", "server", "env", "helper"].includes(t.layer) ||
+    t.feature === "auth" ||
+    p === HANDLE ||
+    (t.feature === me.feature && t.layer === "service"),
   route: (t, me, p) =>
-    ["validation", "server", "env", "helper"].includes(t.layer) || t.feature === "auth" || p === HANDLE || (t.feature === me.feature && t.layer === "service"),
+    ["validation", "server", "env", "helper"].includes(t.layer) ||
+    t.feature === "auth" ||
+    p === HANDLE ||
+    (t.feature === me.feature && t.layer === "service"),
   // Queries read; they may compose other queries, and call their own feature's service for a read the service
-// also needs inside a transaction.
+  // also needs inside a transaction.
   queries: (t, me) =>
-    ["db", "validation", "server", "env", "helper", "queries"].includes(t.layer) || t.feature === "auth" || (t.feature === me.feature && t.layer === "service"),
+    ["db", "validation", "server", "env", "helper", "queries"].includes(t.layer) ||
+    t.feature === "auth" ||
+    (t.feature === me.feature && t.layer === "service"),
   service: (t) => ["db", "validation", "server", "env", "helper", "service", "other"].includes(t.layer),
   helper: (t) => ["validation", "helper", "server", "env", "other"].includes(t.layer),
   db: (t) => ["db", "validation", "env"].includes(t.layer),
@@ -92,10 +104,16 @@ function isClientFile(program) {
 
 /** @type {import("eslint").Rule.RuleModule} */
 const imports = {
-  meta: { type: "problem", messages: { wrong: "{{from}} may not import {{to}} (README \"House\": {{why}})." } },
+  meta: { type: "problem", messages: { wrong: '{{from}} may not import {{to}} (README "House": {{why}}).' } },
   create(context) {
     const file = context.filename;
-    const me = kind(path.relative(root, file).split(path.sep).join("/").replace(/\.(ts|tsx|mjs|js)$/, ""));
+    const me = kind(
+      path
+        .relative(root, file)
+        .split(path.sep)
+        .join("/")
+        .replace(/\.(ts|tsx|mjs|js)$/, ""),
+    );
     let role = ["other", "env", "server"].includes(me.layer) ? null : me.layer;
     const check = (node, specifier, typeOnly) => {
       if (!role || typeOnly) return;
@@ -106,7 +124,8 @@ const imports = {
         return;
       }
       const t = kind(p);
-      if (!allowed[role](t, me, p)) context.report({ node, messageId: "wrong", data: { from: `a ${role} file`, to: p, why: role } });
+      if (!allowed[role](t, me, p))
+        context.report({ node, messageId: "wrong", data: { from: `a ${role} file`, to: p, why: role } });
     };
     return {
       Program(program) {

@@ -45,7 +45,11 @@ const nextConfig = {
   // A declared body over 64 KB is answered 413 before a byte of it is read (the proxy skips it: see proxy.ts).
   async rewrites() {
     const tooLarge = { type: "header", key: "content-length", value: OVER_MAX_BODY_LENGTH };
-    return { beforeFiles: [{ source: "/:path*", has: [tooLarge], destination: "/api/too-large" }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [{ source: "/:path*", has: [tooLarge], destination: "/api/too-large" }],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

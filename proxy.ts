@@ -5,7 +5,10 @@ import { readSessionToken } from "@/lib/auth/session-cookie";
 const OWNER_PAGES = /^\/(room|meetings|account|support)(\/|$)/;
 
 function refuse(status: 400 | 413, text: string): NextResponse {
-  return new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new NextResponse(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -41,7 +44,13 @@ export const config = {
       // Here Next would read a whole body before answering, so a declared Content-Length over the cap goes
       // straight to /api/too-large instead. Next reads this config as a literal, hence this copy of
       // OVER_MAX_BODY_LENGTH (lib/server/http-policy.mjs); a unit test keeps the two equal.
-      missing: [{ type: "header", key: "content-length", value: "0*(?:[1-9]\\d{5,}|[7-9]\\d{4}|6[6-9]\\d{3}|65[6-9]\\d{2}|655[4-9]\\d|6553[7-9])" }],
+      missing: [
+        {
+          type: "header",
+          key: "content-length",
+          value: "0*(?:[1-9]\\d{5,}|[7-9]\\d{4}|6[6-9]\\d{3}|65[6-9]\\d{2}|655[4-9]\\d|6553[7-9])",
+        },
+      ],
     },
     // A chunked body anywhere (Node refuses one that also declares a length); static assets take no bodies.
     { source: "/((?!_next/static|_next/image|favicon\\.ico).*)", has: [{ type: "header", key: "transfer-encoding" }] },

@@ -5,7 +5,15 @@ import Link from "next/link";
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem", lineHeight: 1.5 }}>
+      <body
+        style={{
+          fontFamily: "system-ui, sans-serif",
+          maxWidth: "40rem",
+          margin: "2rem auto",
+          padding: "0 1rem",
+          lineHeight: 1.5,
+        }}
+      >
         <h1>Something went wrong</h1>
         <p>Roomdesk could not show this page. Try again in a moment.</p>
         {error.digest ? <p>Reference for support: {error.digest}</p> : null}

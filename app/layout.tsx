@@ -14,7 +14,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className={
+            "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+          }
+        >
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -24,10 +29,18 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <nav aria-label="Main">
               <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-                <li><Link href="/help">Help</Link></li>
-                <li><Link href="/help/search">Search</Link></li>
-                <li><Link href="/meetings">Meetings</Link></li>
-                <li><Link href="/room">My room</Link></li>
+                <li>
+                  <Link href="/help">Help</Link>
+                </li>
+                <li>
+                  <Link href="/help/search">Search</Link>
+                </li>
+                <li>
+                  <Link href="/meetings">Meetings</Link>
+                </li>
+                <li>
+                  <Link href="/room">My room</Link>
+                </li>
               </ul>
             </nav>
           </div>
@@ -36,7 +49,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600">
-          <p>Roomdesk · personal meeting rooms, explained. <Link href="/help/faq">FAQ</Link> · <Link href="/account">Account</Link></p>
+          <p>
+            Roomdesk · personal meeting rooms, explained. <Link href="/help/faq">FAQ</Link> ·{" "}
+            <Link href="/account">Account</Link>
+          </p>
         </footer>
       </body>
     </html>

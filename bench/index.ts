@@ -19,7 +19,10 @@ import { ensureBareApp, ensureBuilt, profileInto, startApp } from "./harness/ser
 // `-- --only=2,4` runs only those measurements, for tuning one thing at a time; `-- --profile` saves a CPU
 // profile of every next start in bench/results/profiles.
 const quick = process.argv.includes("--quick");
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const plan = planFor(quick);
 const started = performance.now();
 const loadAtStart = os.loadavg()[0]!;
@@ -41,13 +44,17 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 }
 
 // A run that outlives its budget (a hung server, a parent killed without passing the signal on) stops itself.
-setTimeout(() => {
-  console.error("The bench ran past its time limit: stopping its servers.");
-  cleanUpNow();
-  process.exit(124);
-}, (quick ? 300 : 900) * 1000).unref();
+setTimeout(
+  () => {
+    console.error("The bench ran past its time limit: stopping its servers.");
+    cleanUpNow();
+    process.exit(124);
+  },
+  (quick ? 300 : 900) * 1000,
+).unref();
 
-const log = (text: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
+const log = (text: string) =>
+  console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${text}`);
 
 const metrics: Metric[] = [];
 const failures: string[] = [];
@@ -62,7 +69,15 @@ async function step(name: string, ids: string[], body: () => Promise<Metric[]>) 
     metrics.push(...(await body()));
   } catch (error) {
     failures.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    for (const id of ids) metrics.push({ id, metric: name, value: null, unit: "", shown: "failed", comparison: String(error).slice(0, 120) });
+    for (const id of ids)
+      metrics.push({
+        id,
+        metric: name,
+        value: null,
+        unit: "",
+        shown: "failed",
+        comparison: String(error).slice(0, 120),
+      });
   }
 }
 
@@ -75,9 +90,20 @@ async function main(): Promise<number> {
   const app = await startApp("next start", databasePath);
 
   await step("5. page weight", ["weight.scripts", "weight.total"], () => measureWeight(app));
-  await step("1. article throughput", ["article.throughput", "article.bare", "article.vs-bare"], () => measureArticle(plan, app, tmp));
+  await step("1. article throughput", ["article.throughput", "article.bare", "article.vs-bare"], () =>
+    measureArticle(plan, app, tmp),
+  );
   await step("3. search", ["search.latency"], () => measureSearch(plan, app));
-  const scaleIds = ["scale.render.c1", "scale.render.c16", "scale.update.c1", "scale.update.c16", "scale.render.2p.c16", "scale.update.2p.c2", "scale.update.2p.c16", "scale.busy.2p"];
+  const scaleIds = [
+    "scale.render.c1",
+    "scale.render.c16",
+    "scale.update.c1",
+    "scale.update.c16",
+    "scale.render.2p.c16",
+    "scale.update.2p.c2",
+    "scale.update.2p.c16",
+    "scale.busy.2p",
+  ];
   await step("2. scale", scaleIds, () => measureScale(plan, app, databasePath, seeded));
   await step("6. join failures", ["join.timing"], () => measureJoin(plan, app, seeded));
   await step("7. nginx", ["nginx.share", "nginx.safety"], () => measureNginx(plan, app, tmp, seeded));
@@ -95,11 +121,23 @@ async function main(): Promise<number> {
 
   const seconds = (performance.now() - started) / 1000;
   const loadAverage = { start: loadAtStart, end: os.loadavg()[0]! };
-  const report = { finishedAt: new Date().toISOString(), mode: quick ? ("quick" as const) : ("full" as const), seconds, ...machine(), loadAverage, metrics };
+  const report = {
+    finishedAt: new Date().toISOString(),
+    mode: quick ? ("quick" as const) : ("full" as const),
+    seconds,
+    ...machine(),
+    loadAverage,
+    metrics,
+  };
   // A partial run (--only) must not replace the last complete table.
-  const file = writeJson(report, path.join(process.cwd(), "bench", "results", only ? "latest-only.json" : "latest.json"));
+  const file = writeJson(
+    report,
+    path.join(process.cwd(), "bench", "results", only ? "latest-only.json" : "latest.json"),
+  );
   const { cores, cpu } = machine();
-  console.log(`\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`);
+  console.log(
+    `\nRoomdesk bench (${quick ? "quick: figures only, speed not judged" : "full"}), ${cores} cores (${cpu}), Node ${process.version}`,
+  );
   const busy = Math.max(loadAverage.start, loadAverage.end) > cores ? `: above ${cores} cores, so expect noise` : "";
   console.log(`load average before/after: ${loadAverage.start.toFixed(1)} / ${loadAverage.end.toFixed(1)}${busy}\n`);
   console.log(table(metrics));

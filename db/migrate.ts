@@ -18,8 +18,7 @@ export function migrate(db: Db, folder = path.join(process.cwd(), "db", "migrati
       `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)`,
     );
     const last = sqlite.prepare(`SELECT created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at DESC LIMIT 1`).get() as
-      | { created_at: number }
-      | undefined;
+      { created_at: number } | undefined;
     let applied = 0;
     for (const migration of migrations) {
       if (last && Number(last.created_at) >= migration.folderMillis) continue;

@@ -1,4 +1,5 @@
 import { relations, sql } from "drizzle-orm";
+import { LINK_MAX, LINK_MIN, PASSCODE_MAX, PASSCODE_MIN } from "@/lib/validation/limits";
 import type { Recurrence } from "@/lib/validation/meeting";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -17,8 +18,11 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["owner", "support"] }).notNull().default("owner"),
-    // No longer read: each session has a row in `sessions` (below), which sign-outs delete. Left for a migration to drop.
+    role: text("role", { enum: ["owner", "support"] })
+      .notNull()
+      .default("owner"),
+    // No longer read: each session has a row in `sessions` (below), which sign-outs delete.
+    // Left for a later migration to drop.
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -53,9 +57,26 @@ export const rooms = sqliteTable(
     uniqueIndex("rooms_user_unique").on(t.userId),
     uniqueIndex("rooms_pmi_unique").on(t.pmi),
     uniqueIndex("rooms_link_lower_unique").on(sql`lower(${t.link})`),
-    check("rooms_pmi_format", sql`length(${t.pmi}) = 10 and ${t.pmi} not glob '*[^0-9]*' and substr(${t.pmi}, 1, 1) between '2' and '9'`),
-    check("rooms_link_format", sql`length(${t.link}) between 5 and 40 and ${t.link} = lower(${t.link}) and ${t.link} not glob '*[^a-z0-9.]*' and ${t.link} glob '[a-z]*' and ${t.link} not like '%..%' and ${t.link} not like '%.'`),
-    check("rooms_passcode_format", sql`${t.passcode} is null or (length(${t.passcode}) between 6 and 10 and ${t.passcode} not glob '*[^A-Za-z0-9@*_-]*')`),
+    check(
+      "rooms_pmi_format",
+      sql`length(${t.pmi}) = 10 and ${t.pmi} not glob '*[^0-9]*' and substr(${t.pmi}, 1, 1) between '2' and '9'`,
+    ),
+    check(
+      "rooms_link_format",
+      sql.join([
+        sql`length(${t.link}) between ${sql.raw(String(LINK_MIN))} and ${sql.raw(String(LINK_MAX))} and `,
+        sql`${t.link} = lower(${t.link}) and ${t.link} not glob '*[^a-z0-9.]*' and ${t.link} glob '[a-z]*' and `,
+        sql`${t.link} not like '%..%' and ${t.link} not like '%.'`,
+      ]),
+    ),
+    check(
+      "rooms_passcode_format",
+      sql.join([
+        sql`${t.passcode} is null or (length(${t.passcode}) between `,
+        sql`${sql.raw(String(PASSCODE_MIN))} and ${sql.raw(String(PASSCODE_MAX))} and `,
+        sql`${t.passcode} not glob '*[^A-Za-z0-9@*_-]*')`,
+      ]),
+    ),
     // SPEC §3: join before host needs a passcode; every room has a passcode or a waiting room.
     check("rooms_jbh_needs_passcode", sql`${t.joinBeforeHost} = 0 or ${t.passcode} is not null`),
     check("rooms_passcode_or_waiting_room", sql`${t.passcode} is not null or ${t.waitingRoom} = 1`),
@@ -73,7 +94,10 @@ export const roomHolds = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.value] }), check("room_holds_kind_check", sql`${t.kind} in ('pmi', 'link')`)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.value] }),
+    check("room_holds_kind_check", sql`${t.kind} in ('pmi', 'link')`),
+  ],
 );
 
 /** Room history: who changed what, when. Secret values (the passcode) are recorded as changed, never stored. */
@@ -157,7 +181,13 @@ export const meetings = sqliteTable(
   (t) => [
     uniqueIndex("meetings_meeting_id_unique").on(t.meetingId),
     index("meetings_user_ends").on(t.userId, t.endsAt),
-    check("meetings_id_kind", sql`(${t.usesPmi} = 1 and ${t.meetingId} is null) or (${t.usesPmi} = 0 and length(${t.meetingId}) = 11 and ${t.meetingId} not glob '*[^0-9]*')`),
+    check(
+      "meetings_id_kind",
+      sql.join([
+        sql`(${t.usesPmi} = 1 and ${t.meetingId} is null) or `,
+        sql`(${t.usesPmi} = 0 and length(${t.meetingId}) = 11 and ${t.meetingId} not glob '*[^0-9]*')`,
+      ]),
+    ),
     check("meetings_regular_passcode", sql`${t.usesPmi} = 1 or ${t.passcode} is not null`),
     check("meetings_duration", sql`${t.durationMinutes} between 15 and 1440`),
   ],
@@ -180,7 +210,9 @@ export const supportAccessLog = sqliteTable(
       .references(() => users.id),
     targetUserId: integer("target_user_id").references(() => users.id),
     query: text("query").notNull(),
-    action: text("action", { enum: ["lookup", "secure"] }).notNull().default("lookup"),
+    action: text("action", { enum: ["lookup", "secure"] })
+      .notNull()
+      .default("lookup"),
     at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (t) => [index("support_access_log_at").on(t.at)],

@@ -31,7 +31,18 @@ function newestMtime(entry: string): number {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "lib", "db", "content", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "contentlayer.config.ts", "package-lock.json"];
+const sources = [
+  "app",
+  "lib",
+  "db",
+  "content",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "contentlayer.config.ts",
+  "package-lock.json",
+];
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (sources.some((s) => newestMtime(s) > builtAt)) {
   console.log("Building Roomdesk (first run, or the sources changed)...");
@@ -39,13 +50,19 @@ if (sources.some((s) => newestMtime(s) > builtAt)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
+  stdio: "inherit",
+  env: process.env,
+});
 server.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 
 const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {
-  const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${url}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   await new Promise((r) => setTimeout(r, 500));
 }

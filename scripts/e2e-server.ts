@@ -16,9 +16,13 @@ migrate(db());
 await seedDemo(db());
 db().$client.close();
 
-const server = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3200"], {
-  stdio: "inherit",
-  env: process.env,
-});
+const server = spawn(
+  path.join(process.cwd(), "node_modules", ".bin", "next"),
+  ["start", "-p", process.env.PORT ?? "3200"],
+  {
+    stdio: "inherit",
+    env: process.env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

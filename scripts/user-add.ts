@@ -13,7 +13,7 @@ const { values } = parseArgs({
 
 function fail(message: string): never {
   console.error(message);
-  console.error("Usage: npm run user:add -- --email someone@example.org --name \"Their Name\" [--role support]");
+  console.error('Usage: npm run user:add -- --email someone@example.org --name "Their Name" [--role support]');
   process.exit(1);
 }
 

@@ -8,7 +8,11 @@ const subscribe = () => () => {};
  * is nothing to press, and the text itself stays selectable.
  */
 export function CopyText({ text, label, className }: { text: string; label: string; className?: string }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const [copied, setCopied] = useState(false);
   if (!hydrated) return null;
   return (
@@ -24,7 +28,9 @@ export function CopyText({ text, label, className }: { text: string; label: stri
       }}
     >
       {copied ? "Copied" : label}
-      <span role="status" className="sr-only">{copied ? "Copied to the clipboard" : ""}</span>
+      <span role="status" className="sr-only">
+        {copied ? "Copied to the clipboard" : ""}
+      </span>
     </button>
   );
 }

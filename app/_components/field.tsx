@@ -28,7 +28,11 @@ export function Field({ id, name, label, error, hint, className, ...input }: Fie
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        className={`block w-full max-w-md rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-400"} ${className ?? ""}`}
+        className={[
+          "block w-full max-w-md rounded-md border px-3 py-2",
+          error ? "border-red-700" : "border-slate-400",
+          className ?? "",
+        ].join(" ")}
         {...input}
       />
       <FieldMessage id={errorId} error={error} />
@@ -53,7 +57,10 @@ export function FieldMessage({ id, error }: { id?: string; error?: FieldError })
 export function FormMessage({ ok, message }: { ok?: boolean; message?: string }) {
   if (!message) return null;
   return (
-    <p role={ok ? "status" : "alert"} className={`rounded-md p-3 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded-md p-3 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}
+    >
       {message}
     </p>
   );

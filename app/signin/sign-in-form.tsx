@@ -11,7 +11,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1">
-        <label htmlFor="email" className="block font-medium">Email</label>
+        <label htmlFor="email" className="block font-medium">
+          Email
+        </label>
         <input
           id="email"
           name="email"
@@ -24,7 +26,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </div>
       <div className="space-y-1">
-        <label htmlFor="password" className="block font-medium">Password</label>
+        <label htmlFor="password" className="block font-medium">
+          Password
+        </label>
         <input
           id="password"
           name="password"

@@ -32,7 +32,15 @@ declare module "autocannon" {
     setupClient?: (client: Client) => void;
   };
 
-  export type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; min: number; total: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    p50: number;
+    p99: number;
+    max: number;
+    min: number;
+    total: number;
+  };
 
   export type Result = {
     requests: Histogram & { total: number; sent: number };

@@ -22,8 +22,30 @@ export type Plan = {
 
 export function planFor(quick: boolean): Plan {
   return quick
-    ? { quick, seconds: 2, rounds: 1, warmupSeconds: 0.5, users: 2_000, sessions: 4, roomSeconds: 1.5, searchPasses: 1, joinAttempts: 10, connections: 10 }
-    : { quick, seconds: 5, rounds: 3, warmupSeconds: 2, users: 100_000, sessions: 32, roomSeconds: 6, searchPasses: 4, joinAttempts: 60, connections: 10 };
+    ? {
+        quick,
+        seconds: 2,
+        rounds: 1,
+        warmupSeconds: 0.5,
+        users: 2_000,
+        sessions: 4,
+        roomSeconds: 1.5,
+        searchPasses: 1,
+        joinAttempts: 10,
+        connections: 10,
+      }
+    : {
+        quick,
+        seconds: 5,
+        rounds: 3,
+        warmupSeconds: 2,
+        users: 100_000,
+        sessions: 32,
+        roomSeconds: 6,
+        searchPasses: 4,
+        joinAttempts: 60,
+        connections: 10,
+      };
 }
 
 export const ARTICLE_PATH = "/help/pmi-vs-regular-meetings";

@@ -5,7 +5,12 @@ import { parse, type HTMLElement } from "node-html-parser";
  * (for a server action these carry its id, whatever the build), and the names of the fields with the given
  * labels. The bench submits forms through this public interface, not through the build's internals.
  */
-export type PageForm = { action: string; multipart: boolean; hidden: Array<[string, string]>; fields: Record<string, string> };
+export type PageForm = {
+  action: string;
+  multipart: boolean;
+  hidden: Array<[string, string]>;
+  fields: Record<string, string>;
+};
 
 function fieldFor(doc: HTMLElement, form: HTMLElement, label: string): string | undefined {
   const byLabel = doc.querySelectorAll("label").find((l) => l.text.trim().toLowerCase() === label.toLowerCase());
@@ -25,7 +30,8 @@ export function readForm(html: string, pageUrl: string, labels: string[]): PageF
       .map((i): [string, string] => [i.getAttribute("name") ?? "", i.getAttribute("value") ?? ""])
       .filter(([name]) => name);
     const action = new URL(form.getAttribute("action") || pageUrl, pageUrl).toString();
-    const multipart = (form.getAttribute("enctype") ?? "").includes("multipart") || hidden.some(([n]) => n.startsWith("$ACTION"));
+    const multipart =
+      (form.getAttribute("enctype") ?? "").includes("multipart") || hidden.some(([n]) => n.startsWith("$ACTION"));
     return { action, multipart, hidden, fields: Object.fromEntries(labels.map((label, i) => [label, names[i]!])) };
   }
   return undefined;
@@ -35,6 +41,8 @@ export const BOUNDARY = "----RoomdeskBenchBoundary7MA4YWxkTrZu0gW";
 
 /** A multipart/form-data body as a string (autocannon sends strings), with BOUNDARY. */
 export function multipartBody(pairs: Array<[string, string]>): string {
-  const parts = pairs.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = pairs.map(
+    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return `${parts.join("")}--${BOUNDARY}--\r\n`;
 }

@@ -101,17 +101,26 @@ export type Side = { name: string; url: string; pid?: number; spec?: Partial<Loa
  * Saturation throughput of several targets, alternated round by round (A B A B ...) so drift on a shared,
  * noisy machine falls on every side alike. Each target is warmed up first.
  */
-export async function alternate(sides: Side[], opts: { rounds: number; seconds: number; warmupSeconds: number; connections: number }) {
-  for (const side of sides) await load({ url: side.url, connections: opts.connections, seconds: opts.warmupSeconds, ...side.spec });
+export async function alternate(
+  sides: Side[],
+  opts: { rounds: number; seconds: number; warmupSeconds: number; connections: number },
+) {
+  for (const side of sides)
+    await load({ url: side.url, connections: opts.connections, seconds: opts.warmupSeconds, ...side.spec });
   const runs = new Map<string, LoadResult[]>(sides.map((s) => [s.name, []]));
   const cpu = new Map<string, number>(sides.map((s) => [s.name, 0]));
   for (let round = 0; round < opts.rounds; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
       const before = cpuSeconds(side.pid);
-      runs.get(side.name)!.push(await load({ url: side.url, connections: opts.connections, seconds: opts.seconds, ...side.spec }));
+      runs
+        .get(side.name)!
+        .push(await load({ url: side.url, connections: opts.connections, seconds: opts.seconds, ...side.spec }));
       const after = cpuSeconds(side.pid);
-      cpu.set(side.name, before === undefined || after === undefined ? Number.NaN : cpu.get(side.name)! + after - before);
+      cpu.set(
+        side.name,
+        before === undefined || after === undefined ? Number.NaN : cpu.get(side.name)! + after - before,
+      );
     }
   }
   return new Map(
@@ -120,9 +129,28 @@ export async function alternate(sides: Side[], opts: { rounds: number; seconds: 
       const reqPerSec = mean(results.map((r) => r.reqPerSec));
       const cpuMs = ratio(cpu.get(name)! * 1000, merged.count);
       const errors = results.reduce((n, r) => n + r.errors, 0);
-      return [name, { reqPerSec, p50: merged.p50, p95: merged.p95, p99: merged.p99, errors, cpuMs, rounds: results.map((r) => r.reqPerSec) }];
+      return [
+        name,
+        {
+          reqPerSec,
+          p50: merged.p50,
+          p95: merged.p95,
+          p99: merged.p99,
+          errors,
+          cpuMs,
+          rounds: results.map((r) => r.reqPerSec),
+        },
+      ];
     }),
   );
 }
 
-export type Throughput = { reqPerSec: number; p50: number; p95: number; p99: number; errors: number; cpuMs: number; rounds: number[] };
+export type Throughput = {
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  cpuMs: number;
+  rounds: number[];
+};

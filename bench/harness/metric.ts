@@ -26,7 +26,13 @@ export const fmt = {
 };
 
 /** Throughput as shown in a cell: requests per second, then the latency spread and errors. */
-export function throughputText(t: { reqPerSec: number; p50: number; p99: number; errors: number; cpuMs?: number }): string {
+export function throughputText(t: {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuMs?: number;
+}): string {
   const cpu = t.cpuMs !== undefined && Number.isFinite(t.cpuMs) ? `, ${t.cpuMs.toFixed(2)} ms CPU/req` : "";
   return `${fmt.n(t.reqPerSec)} req/s (p50 ${fmt.ms(t.p50)}, p99 ${fmt.ms(t.p99)}, ${fmt.n(t.errors)} errors${cpu})`;
 }

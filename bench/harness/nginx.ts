@@ -16,7 +16,8 @@ export function nginxBinary(): string | undefined {
 
 /** Replaces exactly one occurrence, so a change to the shipped file that the bench no longer matches fails loudly. */
 function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from.source, "gm")) ?? []).length;
+  const count =
+    typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from.source, "gm")) ?? []).length;
   if (count !== 1) throw new Error(`deploy/nginx.conf: expected one ${String(from)}, found ${count}`);
   return text.replace(from, to);
 }
@@ -38,7 +39,9 @@ export function runtimeConfig(shipped: string, dir: string, upstreamPort: number
   conf = replaceOnce(conf, "/var/cache/nginx/roomdesk", `${dir}/cache`);
   conf = replaceOnce(conf, "server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`);
   conf = replaceOnce(conf, "listen 80;", `listen 127.0.0.1:${ports.proxy};`);
-  const temps = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `    ${t}_temp_path ${dir}/tmp-${t};`).join("\n");
+  const temps = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((t) => `    ${t}_temp_path ${dir}/tmp-${t};`)
+    .join("\n");
   conf = replaceOnce(conf, "http {\n", `http {\n${temps}\n`);
   const files = `
     server {
@@ -57,7 +60,12 @@ export function runtimeConfig(shipped: string, dir: string, upstreamPort: number
 export type Nginx = { child: Child; proxy: string; files: string };
 
 /** Writes the run-time config, checks it with `nginx -t`, and starts nginx in the foreground. */
-export async function startNginx(binary: string, dir: string, upstreamPort: number, article: { urlPath: string; bytes: Buffer }): Promise<Nginx> {
+export async function startNginx(
+  binary: string,
+  dir: string,
+  upstreamPort: number,
+  article: { urlPath: string; bytes: Buffer },
+): Promise<Nginx> {
   const ports = { proxy: await freePort(), files: await freePort() };
   const target = path.join(dir, "www", article.urlPath);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -68,7 +76,9 @@ export async function startNginx(binary: string, dir: string, upstreamPort: numb
   try {
     execFileSync(binary, ["-t", "-q", ...args], { stdio: "pipe" });
   } catch (error) {
-    throw new Error(`nginx -t refused the run-time config:\n${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
+    throw new Error(
+      `nginx -t refused the run-time config:\n${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`,
+    );
   }
   const child = start("nginx", binary, args);
   const proxy = `http://127.0.0.1:${ports.proxy}`;

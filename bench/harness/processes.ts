@@ -3,7 +3,13 @@ import fs from "node:fs";
 import net from "node:net";
 
 /** A child process the bench started, with what it printed (to explain failures) and its SQLITE_BUSY count. */
-export type Child = { name: string; proc: ChildProcess; output: string[]; busy: number; exited: Promise<number | null> };
+export type Child = {
+  name: string;
+  proc: ChildProcess;
+  output: string[];
+  busy: number;
+  exited: Promise<number | null>;
+};
 
 const children = new Set<Child>();
 
@@ -11,8 +17,18 @@ const children = new Set<Child>();
  * Starts a process in its own process group, so stopping it also stops anything it spawned, and nothing
  * the bench did not start is ever signalled.
  */
-export function start(name: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Child {
-  const proc = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function start(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Child {
+  const proc = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     const text = chunk.toString("utf8");
@@ -57,7 +73,12 @@ export function killAllNow(): void {
 }
 
 /** Runs a command to completion, passing its output through; rejects on a non-zero exit. */
-export async function run(name: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export async function run(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   const child = start(name, command, args, options);
   child.proc.stdout?.pipe(process.stderr);
   child.proc.stderr?.pipe(process.stderr);
@@ -73,13 +94,20 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** Polls a URL until it answers with one of the expected statuses, or fails with the child's last output. */
-export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000, ok = (status: number) => status < 500): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  child: Child,
+  timeoutMs = 60_000,
+  ok = (status: number) => status < 500,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.proc.exitCode !== null) break;

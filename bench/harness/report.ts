@@ -35,7 +35,11 @@ export type Report = {
 
 export function writeJson(report: Report, file = path.join(process.cwd(), "bench", "results", "latest.json")): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const clean = JSON.stringify(report, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);
+  const clean = JSON.stringify(
+    report,
+    (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    2,
+  );
   fs.writeFileSync(file, `${clean}\n`);
   return file;
 }

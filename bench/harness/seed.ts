@@ -32,7 +32,9 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
   const insertRoom = sqlite.prepare(
     "INSERT INTO rooms (user_id, pmi, link, passcode, join_before_host, waiting_room) VALUES (?, ?, ?, ?, 0, 1)",
   );
-  const insertChange = sqlite.prepare("INSERT INTO room_changes (room_id, actor_id, kind, changes) VALUES (?, ?, 'created', ?)");
+  const insertChange = sqlite.prepare(
+    "INSERT INTO room_changes (room_id, actor_id, kind, changes) VALUES (?, ?, 'created', ?)",
+  );
 
   const rooms: SeededRoom[] = [];
   const batch = sqlite.transaction((from: number, to: number) => {
@@ -41,12 +43,20 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
       while (taken.has(pmi)) pmi = generatePmi();
       taken.add(pmi);
       const link = `bench.user.${n}`;
-      if (pmiProblems(pmi).length > 0 || linkProblems(link).length > 0) throw new Error(`seed value refused: ${pmi} ${link}`);
+      if (pmiProblems(pmi).length > 0 || linkProblems(link).length > 0)
+        throw new Error(`seed value refused: ${pmi} ${link}`);
       const email = `bench-${n}@example.test`;
       const passcode = generatePasscode();
       const userId = insertUser.run(email, `Bench User ${n}`, passwordHash).lastInsertRowid;
       const roomId = insertRoom.run(userId, pmi, link, passcode).lastInsertRowid;
-      insertChange.run(roomId, userId, JSON.stringify([{ field: "pmi", to: pmi }, { field: "link", to: link }]));
+      insertChange.run(
+        roomId,
+        userId,
+        JSON.stringify([
+          { field: "pmi", to: pmi },
+          { field: "link", to: link },
+        ]),
+      );
       rooms.push({ email, pmi, passcode });
     }
   });

@@ -7,7 +7,8 @@ import { freePort, run, start, waitForHttp, type Child } from "./processes";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const nextVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")).version as string;
+const nextVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8"))
+  .version as string;
 // The baseline "bare page": a minimal app on the same Next, kept outside the repository because Turbopack
 // builds the workspace root's instrumentation.ts and proxy.ts into any app it finds inside it.
 const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
@@ -55,11 +56,18 @@ export async function ensureBareApp(): Promise<void> {
   // Turbopack compiles nothing outside its root; "/" lets it reach the linked node_modules.
   fs.writeFileSync(path.join(bareAppDir, "next.config.mjs"), 'export default { turbopack: { root: "/" } };\n');
   console.error("Building the bare Next app for the baseline ...");
-  await run("next build (bare)", process.execPath, [nextBin, "build"], { cwd: bareAppDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  await run("next build (bare)", process.execPath, [nextBin, "build"], {
+    cwd: bareAppDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }
 
 /** `next start` on Roomdesk's build, on the given database, with every limit relaxed unless overridden. */
-export async function startApp(name: string, databasePath: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+export async function startApp(
+  name: string,
+  databasePath: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -71,8 +79,13 @@ export async function startApp(name: string, databasePath: string, extraEnv: Rec
     ...RELAXED_LIMITS,
     ...extraEnv,
   };
-  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}-${port}.cpuprofile`] : [];
-  const child = start(name, process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
+  const profile = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}-${port}.cpuprofile`]
+    : [];
+  const child = start(name, process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+  });
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/api/health`, child, 60_000, (s) => s === 200);
   return { child, port, origin };
@@ -81,7 +94,10 @@ export async function startApp(name: string, databasePath: string, extraEnv: Rec
 export async function startBareNext(): Promise<Server> {
   const port = await freePort();
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  const child = start("bare next", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: bareAppDir, env });
+  const child = start("bare next", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: bareAppDir,
+    env,
+  });
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/`, child, 60_000, (s) => s === 200);
   return { child, port, origin };
@@ -90,7 +106,12 @@ export async function startBareNext(): Promise<Server> {
 /** A plain node:http server (its own process, like next start) answering every request with one file's bytes. */
 export async function startPlain(name: string, file: string): Promise<Server> {
   const port = await freePort();
-  const child = start(name, process.execPath, ["--import", "tsx", path.join(root, "bench", "harness", "plain-server.ts"), file, String(port)], { cwd: root });
+  const child = start(
+    name,
+    process.execPath,
+    ["--import", "tsx", path.join(root, "bench", "harness", "plain-server.ts"), file, String(port)],
+    { cwd: root },
+  );
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/`, child, 30_000, (s) => s === 200);
   return { child, port, origin };

@@ -1,4 +1,3 @@
-
 /** A client address per simulated client: TEST-NET ranges (RFC 5737), only ever sent as a header value. */
 export function clientAddress(n: number): string {
   return `198.51.100.${n % 250}, 203.0.113.${Math.floor(n / 250) % 250}`;
@@ -8,7 +7,10 @@ export function clientAddress(n: number): string {
 export async function csrf(origin: string): Promise<{ token: string; cookie: string }> {
   const res = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { token: csrfToken, cookie };
 }
 
@@ -36,7 +38,9 @@ export async function signInMany(origin: string, emails: string[], password: str
   const cookies: string[] = [];
   for (let i = 0; i < emails.length; i += 4) {
     const chunk = emails.slice(i, i + 4);
-    cookies.push(...(await Promise.all(chunk.map((email, j) => signIn(origin, email, password, clientAddress(i + j))))));
+    cookies.push(
+      ...(await Promise.all(chunk.map((email, j) => signIn(origin, email, password, clientAddress(i + j))))),
+    );
   }
   return cookies;
 }

@@ -20,8 +20,20 @@ async function startAttack(app: Server, emails: string[]) {
     timeout: 30,
     method: "POST",
     headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    requests: [{ setupRequest: (req) => ({ ...req, body: signInBody(token, emails[n++ % emails.length]!, "not-the-password-1", app.origin) }) }],
-    setupClient: (client) => client.setHeaders({ cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": clientAddress(clients++) }),
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: signInBody(token, emails[n++ % emails.length]!, "not-the-password-1", app.origin),
+        }),
+      },
+    ],
+    setupClient: (client) =>
+      client.setHeaders({
+        cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": clientAddress(clients++),
+      }),
   });
   instance.on("response", () => attempts++);
   await new Promise((r) => setTimeout(r, 500));
@@ -74,7 +86,11 @@ export async function measureAttack(plan: Plan, app: Server, seeded: Seeded): Pr
       ratio: share,
       target: "≥ 70% of quiet",
       met: share >= 0.7,
-      detail: { quiet: quiet.map((r) => r.reqPerSec), attacked: attacked.map((r) => r.reqPerSec), failuresPerSecond: rates },
+      detail: {
+        quiet: quiet.map((r) => r.reqPerSec),
+        attacked: attacked.map((r) => r.reqPerSec),
+        failuresPerSecond: rates,
+      },
     },
   ];
 }

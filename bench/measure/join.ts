@@ -9,16 +9,30 @@ import { generatePmi } from "@/lib/validation/generate";
 
 const readJoinForm = (html: string, pageUrl: string) => readForm(html, pageUrl, ["Your name", "Passcode"]);
 
-async function attempt(origin: string, id: string, passcode: string, client: string): Promise<{ ms: number; status: number } | undefined> {
+async function attempt(
+  origin: string,
+  id: string,
+  passcode: string,
+  client: string,
+): Promise<{ ms: number; status: number } | undefined> {
   const pageUrl = `${origin}/j/${id}`;
   const page = await fetch(pageUrl, { headers: { "x-forwarded-for": client } });
   const form = readJoinForm(await page.text(), pageUrl);
   if (!form) return undefined;
-  const data: Array<[string, string]> = [...form.hidden, [form.fields["Your name"]!, "Bench Guest"], [form.fields["Passcode"]!, passcode]];
+  const data: Array<[string, string]> = [
+    ...form.hidden,
+    [form.fields["Your name"]!, "Bench Guest"],
+    [form.fields["Passcode"]!, passcode],
+  ];
   const body = form.multipart ? new FormData() : new URLSearchParams();
   for (const [k, v] of data) body.append(k, v);
   const started = performance.now();
-  const res = await fetch(form.action, { method: "POST", body, headers: { origin, "x-forwarded-for": client }, redirect: "manual" });
+  const res = await fetch(form.action, {
+    method: "POST",
+    body,
+    headers: { origin, "x-forwarded-for": client },
+    redirect: "manual",
+  });
   await res.arrayBuffer();
   return { ms: performance.now() - started, status: res.status };
 }
@@ -33,8 +47,11 @@ export async function measureJoin(plan: Plan, app: Server, seeded: Seeded): Prom
   const probe = await fetch(`${app.origin}/j/${known.pmi}`);
   const html = await probe.text();
   if (probe.status === 404 || !readJoinForm(html, probe.url)) {
-    const why = probe.status === 404 ? "GET /j/<id> answers 404" : "GET /j/<id> has no form with “Your name” and “Passcode”";
-    return [skipped("join.timing", "6. Join: unknown ID vs wrong passcode", `not available yet: ${why} (Join pages issue)`)];
+    const why =
+      probe.status === 404 ? "GET /j/<id> answers 404" : "GET /j/<id> has no form with “Your name” and “Passcode”";
+    return [
+      skipped("join.timing", "6. Join: unknown ID vs wrong passcode", `not available yet: ${why} (Join pages issue)`),
+    ];
   }
   const taken = new Set(seeded.rooms.map((r) => r.pmi));
   const unknown: number[] = [];
@@ -46,7 +63,12 @@ export async function measureJoin(plan: Plan, app: Server, seeded: Seeded): Prom
     while (taken.has(pmi)) pmi = generatePmi();
     const room = seeded.rooms[(i + 1) % seeded.rooms.length]!;
     const a = await attempt(app.origin, pmi, "Wrong1x", clientAddress(10_000 + 2 * i));
-    const b = await attempt(app.origin, room.pmi, room.passcode === "Wrong1x" ? "Wrong2x" : "Wrong1x", clientAddress(10_001 + 2 * i));
+    const b = await attempt(
+      app.origin,
+      room.pmi,
+      room.passcode === "Wrong1x" ? "Wrong2x" : "Wrong1x",
+      clientAddress(10_001 + 2 * i),
+    );
     if (!a || !b) throw new Error("the join form disappeared between attempts");
     unknown.push(a.ms);
     wrong.push(b.ms);

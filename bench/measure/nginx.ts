@@ -13,7 +13,12 @@ import { formatPmi } from "@/lib/validation/pmi";
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers, redirect: "manual" });
-  return { status: res.status, cache: res.headers.get("x-cache-status") ?? "", body: await res.text(), headers: res.headers };
+  return {
+    status: res.status,
+    cache: res.headers.get("x-cache-status") ?? "",
+    body: await res.text(),
+    headers: res.headers,
+  };
 }
 
 /**
@@ -37,7 +42,12 @@ async function cacheChecks(proxy: string, seeded: Seeded): Promise<Array<[string
     ["static chunk cached", (await get(proxy + chunk)).cache === "HIT"],
     ["search results never cached", search.every((r) => r.cache !== "HIT") && search[1]!.status === 200],
     ["Set-Cookie responses never cached", csrf.every((r) => r.cache !== "HIT") && csrf[0]!.body !== csrf[1]!.body],
-    ["/room shows each owner their own room", roomA.body.includes(formatPmi(a!.pmi)) && roomB.body.includes(formatPmi(b!.pmi)) && !roomB.body.includes(formatPmi(a!.pmi))],
+    [
+      "/room shows each owner their own room",
+      roomA.body.includes(formatPmi(a!.pmi)) &&
+        roomB.body.includes(formatPmi(b!.pmi)) &&
+        !roomB.body.includes(formatPmi(a!.pmi)),
+    ],
     ["/room never cached", roomA.cache === "" && roomB.cache === ""],
   ];
 }
@@ -47,7 +57,11 @@ export async function measureNginx(plan: Plan, app: Server, tmp: string, seeded:
   const binary = nginxBinary();
   if (!binary) {
     return [
-      skipped("nginx.share", "7. Article through deploy/nginx.conf", "nginx is not installed: apt-get install -y nginx, then run the bench again"),
+      skipped(
+        "nginx.share",
+        "7. Article through deploy/nginx.conf",
+        "nginx is not installed: apt-get install -y nginx, then run the bench again",
+      ),
       skipped("nginx.safety", "7. Proxy cache safety checks", "nginx is not installed"),
     ];
   }

@@ -43,7 +43,11 @@ function updateSpec(server: Server, cookies: string[], form: PageForm, connectio
     next: (req: Request) => ({
       ...req,
       headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! },
-      body: multipartBody([...form.hidden, [form.fields["Passcode"]!, passcodeNumber(updates++)], [form.fields["Waiting room"]!, "on"]]),
+      body: multipartBody([
+        ...form.hidden,
+        [form.fields["Passcode"]!, passcodeNumber(updates++)],
+        [form.fields["Waiting room"]!, "on"],
+      ]),
     }),
     verify: (body) => body.includes("Saved."),
   };
@@ -63,7 +67,16 @@ function latencyRow(id: string, metric: string, r: Measured, base?: LoadResult, 
     ratio: base ? ratio(r.p95, base.p95) : undefined,
     target: target === undefined ? undefined : `p95 ≤ ${target} ms, 0 errors`,
     met: target === undefined ? undefined : r.p95 <= target && r.errors === 0,
-    detail: { count: r.count, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, sqliteBusy: busy, cpuMsPerRequest: r.cpuMs },
+    detail: {
+      count: r.count,
+      reqPerSec: r.reqPerSec,
+      p50: r.p50,
+      p95: r.p95,
+      p99: r.p99,
+      errors: r.errors,
+      sqliteBusy: busy,
+      cpuMsPerRequest: r.cpuMs,
+    },
   };
 }
 
@@ -100,7 +113,9 @@ export async function measureScale(plan: Plan, app: Server, databasePath: string
     await load(renderSpec(second, cookies, 4, plan.warmupSeconds));
     await load(updateSpec(second, cookies, action, 4, plan.warmupSeconds));
     const render2p = await measured(both, () => loadTogether(both.map((s) => renderSpec(s, cookies, 8, secs))));
-    const update2p1 = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 1, secs))));
+    const update2p1 = await measured(both, () =>
+      loadTogether(both.map((s) => updateSpec(s, cookies, action, 1, secs))),
+    );
     const update2p = await measured(both, () => loadTogether(both.map((s) => updateSpec(s, cookies, action, 8, secs))));
     const busy2p = render2p.busy + update2p1.busy + update2p.busy;
     return [

@@ -24,7 +24,8 @@ async function weigh(origin: string, path: string): Promise<Weight & { htmlBytes
   const doc = parse(htmlBytes.toString("utf8"));
   const scripts = new Set<string>();
   for (const s of doc.querySelectorAll("script[src]")) scripts.add(s.getAttribute("src")!);
-  for (const l of doc.querySelectorAll('link[rel="preload"][as="script"], link[rel="modulepreload"]')) scripts.add(l.getAttribute("href")!);
+  for (const l of doc.querySelectorAll('link[rel="preload"][as="script"], link[rel="modulepreload"]'))
+    scripts.add(l.getAttribute("href")!);
   const styles = new Set(doc.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute("href")!));
   return { path, html: htmlBytes.length, scripts: [...scripts], styles: [...styles], htmlBytes };
 }

@@ -22,7 +22,9 @@ const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as
  * fresh session so it stays signed in. A new password hash is stored in the same transaction.
  */
 async function endEverySession(userId: number, passwordHash?: string) {
-  const sid = await replaceAllSessions(db(), userId, (tx) => (passwordHash ? setPasswordHash(tx, userId, passwordHash) : Promise.resolve()));
+  const sid = await replaceAllSessions(db(), userId, (tx) =>
+    passwordHash ? setPasswordHash(tx, userId, passwordHash) : Promise.resolve(),
+  );
   await unstable_update({ sid });
 }
 
@@ -44,10 +46,7 @@ export const changePassword = userAction(
   { secret: PASSWORD_FIELDS },
 );
 
-export const signOutEverywhere = userAction(
-  z.object({}),
-  async (_input, user) => {
-    await endEverySession(user.id);
-    return { ok: true, message: "Every other device is signed out. You stay signed in here." };
-  },
-);
+export const signOutEverywhere = userAction(z.object({}), async (_input, user) => {
+  await endEverySession(user.id);
+  return { ok: true, message: "Every other device is signed out. You stay signed in here." };
+});

@@ -9,7 +9,13 @@ import { db } from "@/db";
 import type { User } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS, authConfig } from "@/lib/auth/config";
 import { clientAddress } from "@/lib/server/client-address";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, SECURE_DEVICE_COOKIE, deviceFor, withDevice } from "@/lib/auth/device-cookie";
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE,
+  SECURE_DEVICE_COOKIE,
+  deviceFor,
+  withDevice,
+} from "@/lib/auth/device-cookie";
 import { authSecret, env } from "@/lib/server/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { recordFailure, resetCounter, retryAfterMs } from "@/lib/server/rate-limit";

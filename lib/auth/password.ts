@@ -3,7 +3,12 @@ import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP Password Storage Cheat Sheet minimum for Argon2id: 19 MiB, 2 iterations, 1 lane.
-const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum */,
+  memoryCost: 19 * 1024,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 // Argon2 is deliberately expensive. Letting every failed sign-in hash at once starves page rendering
 // (the bench's sign-in attack measured help pages at ~10% of quiet), so hashes take turns on all but one

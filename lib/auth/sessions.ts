@@ -49,13 +49,18 @@ export async function sessionUser(db: Db, id: string, limits: SessionLimits, now
     await withTransaction(db, (tx) => tx.delete(sessions).where(eq(sessions.id, key)));
     return null;
   }
-  if (idle >= TOUCH_EVERY_MS) await withTransaction(db, (tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, key)));
+  if (idle >= TOUCH_EVERY_MS)
+    await withTransaction(db, (tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, key)));
   return row.user;
 }
 
 /** The user id of a session, without touching it (for checks that must not count as use). */
 export async function sessionOwner(db: Db, id: string): Promise<number | null> {
-  const [row] = await db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.id, digest(id))).limit(1);
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(eq(sessions.id, digest(id)))
+    .limit(1);
   return row?.userId ?? null;
 }
 
@@ -69,7 +74,12 @@ export async function endSession(db: Db, id: string): Promise<void> {
  * session for the browser that asked ("Sign out of every device", a password change). `alongside` runs in
  * the same transaction (the new password hash), so the change and the sign-outs happen together or not at all.
  */
-export async function replaceAllSessions(db: Db, userId: number, alongside?: (tx: Tx) => Promise<unknown>, now = new Date()): Promise<string> {
+export async function replaceAllSessions(
+  db: Db,
+  userId: number,
+  alongside?: (tx: Tx) => Promise<unknown>,
+  now = new Date(),
+): Promise<string> {
   const id = newId();
   await withTransaction(db, async (tx) => {
     await alongside?.(tx);

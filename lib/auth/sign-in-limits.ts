@@ -12,9 +12,17 @@ import { limitKey, type Counted, type Limit } from "@/lib/server/rate-limit";
  */
 export function signInCounters(email: string, client: string, device: string | null = null): Counted[] {
   const e = env();
-  const accountClient: Limit = { name: "signin-ac", points: e.SIGNIN_LIMIT_ACCOUNT_CLIENT, seconds: e.SIGNIN_WINDOW_ACCOUNT_CLIENT_SECONDS };
+  const accountClient: Limit = {
+    name: "signin-ac",
+    points: e.SIGNIN_LIMIT_ACCOUNT_CLIENT,
+    seconds: e.SIGNIN_WINDOW_ACCOUNT_CLIENT_SECONDS,
+  };
   const perClient: Limit = { name: "signin-c", points: e.SIGNIN_LIMIT_CLIENT, seconds: e.SIGNIN_WINDOW_CLIENT_SECONDS };
-  const perAccount: Limit = { name: "signin-a", points: e.SIGNIN_LIMIT_ACCOUNT, seconds: e.SIGNIN_WINDOW_ACCOUNT_SECONDS };
+  const perAccount: Limit = {
+    name: "signin-a",
+    points: e.SIGNIN_LIMIT_ACCOUNT,
+    seconds: e.SIGNIN_WINDOW_ACCOUNT_SECONDS,
+  };
   const perDevice: Limit = { name: "signin-d", points: e.SIGNIN_LIMIT_DEVICE, seconds: e.SIGNIN_WINDOW_DEVICE_SECONDS };
   return [
     { limit: accountClient, key: limitKey(email, client) },

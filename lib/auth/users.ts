@@ -17,7 +17,12 @@ export async function createUserWithRoom(db: Db, account: NewAccount): Promise<U
   return withTransaction(db, async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ email: account.email.toLowerCase(), name: account.name, passwordHash: account.passwordHash, role: account.role ?? "owner" })
+      .values({
+        email: account.email.toLowerCase(),
+        name: account.name,
+        passwordHash: account.passwordHash,
+        role: account.role ?? "owner",
+      })
       .returning();
     let pmi = generatePmi();
     while (!(await pmiAvailable(tx, pmi, user!.id))) pmi = generatePmi();
@@ -28,15 +33,25 @@ export async function createUserWithRoom(db: Db, account: NewAccount): Promise<U
       .insert(rooms)
       .values({ userId: user!.id, pmi, link, passcode: generatePasscode(), waitingRoom: true, joinBeforeHost: false })
       .returning();
-    await tx
-      .insert(roomChanges)
-      .values({ roomId: room!.id, actorId: user!.id, kind: "created", changes: [{ field: "pmi", to: pmi }, { field: "link", to: link }] });
+    await tx.insert(roomChanges).values({
+      roomId: room!.id,
+      actorId: user!.id,
+      kind: "created",
+      changes: [
+        { field: "pmi", to: pmi },
+        { field: "link", to: link },
+      ],
+    });
     return user!;
   });
 }
 
 export async function userByEmail(db: Db, email: string): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
   return user;
 }
 

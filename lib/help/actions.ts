@@ -40,9 +40,24 @@ export async function voteOnPage(_prev: ActionState, formData: FormData): Promis
   if (!visitor || !/^[0-9a-f-]{36}$/.test(visitor)) {
     visitor = randomUUID();
     const secure = (await headers()).get("x-forwarded-proto") === "https";
-    jar.set(VISITOR_COOKIE, visitor, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 24 * 60 * 60 });
+    jar.set(VISITOR_COOKIE, visitor, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      maxAge: 365 * 24 * 60 * 60,
+    });
   }
   const day = new Date().toISOString().slice(0, 10);
-  await recordVote(db(), { page, visitor: createHash("sha256").update(visitor).digest("base64url"), day, helpful: helpful === "yes" });
-  return { ok: true, message: helpful === "yes" ? "Thanks! Glad it helped." : "Thanks for telling us. We'll work on this page.", at };
+  await recordVote(db(), {
+    page,
+    visitor: createHash("sha256").update(visitor).digest("base64url"),
+    day,
+    helpful: helpful === "yes",
+  });
+  return {
+    ok: true,
+    message: helpful === "yes" ? "Thanks! Glad it helped." : "Thanks for telling us. We'll work on this page.",
+    at,
+  };
 }

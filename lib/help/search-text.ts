@@ -38,7 +38,12 @@ export function processTerm(term: string): string | null {
 
 const isRuleGroup = (group: string): group is RuleGroup => Object.hasOwn(ruleArticles, group);
 
-const ruleText = (group: string) => (isRuleGroup(group) ? rulesInGroup(group).map((r) => r.rule).join(" ") : "");
+const ruleText = (group: string) =>
+  isRuleGroup(group)
+    ? rulesInGroup(group)
+        .map((r) => r.rule)
+        .join(" ")
+    : "";
 
 /** One MDX block (no headings) as plain text: what a reader sees, including the rule lists' wording. */
 export function mdxToText(mdx: string): string {

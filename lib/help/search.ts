@@ -29,7 +29,15 @@ export type SearchResult = {
 
 // `heading` is what the reader sees as the answer's name; `article` is the parent article's title, kept in its
 // own field so an article title repeated on every section neither dominates nor dilutes the heading.
-type Doc = { id: string; kind: "faq" | "article"; title: string; heading: string; article: string; text: string; href: string };
+type Doc = {
+  id: string;
+  kind: "faq" | "article";
+  title: string;
+  heading: string;
+  article: string;
+  text: string;
+  href: string;
+};
 
 const MAX_QUERY_LENGTH = 200;
 

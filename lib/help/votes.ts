@@ -11,6 +11,9 @@ export async function recordVote(db: Db, vote: Vote): Promise<void> {
     tx
       .insert(helpVotes)
       .values(vote)
-      .onConflictDoUpdate({ target: [helpVotes.page, helpVotes.visitor, helpVotes.day], set: { helpful: vote.helpful, at: new Date() } }),
+      .onConflictDoUpdate({
+        target: [helpVotes.page, helpVotes.visitor, helpVotes.day],
+        set: { helpful: vote.helpful, at: new Date() },
+      }),
   );
 }

@@ -22,12 +22,17 @@ export const hostControl = userAction(
     key: z.string().max(40),
     op: z.enum(HOST_OPS),
     // Decimal digits only: Number() would also read "0x1", "1e0" and " 1".
-    attendee: z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number).optional(),
+    attendee: z
+      .string()
+      .regex(/^[1-9][0-9]{0,14}$/)
+      .transform(Number)
+      .optional(),
   }),
   async (input, user) => {
     const owned = await ownsKey(db(), user.id, input.key);
     if (!owned) return { ok: false, message: "That meeting is not yours." };
-    if (!(await hostAction(db(), owned.roomId, owned.key, input.op, input.attendee))) return { ok: false, message: "That guest has already left." };
+    if (!(await hostAction(db(), owned.roomId, owned.key, input.op, input.attendee)))
+      return { ok: false, message: "That guest has already left." };
     revalidatePath("/room");
     revalidatePath("/meetings/[id]", "page");
     return { ok: true, message: MESSAGES[input.op] };

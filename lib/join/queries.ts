@@ -5,7 +5,11 @@ import { guestState, resolveTarget, type GuestState, type JoinKind, type Target 
 import { liveState, ownsKey } from "@/lib/join/live";
 
 /** Where this browser's guest stands in the room an ID or link leads to; null until it got past the passcode. */
-export async function guestView(kind: JoinKind, raw: string, token: string | undefined): Promise<{ target: Target; state: GuestState } | null> {
+export async function guestView(
+  kind: JoinKind,
+  raw: string,
+  token: string | undefined,
+): Promise<{ target: Target; state: GuestState } | null> {
   if (!token) return null;
   const target = await resolveTarget(db(), kind, raw);
   const state = target ? await guestState(db(), target, token) : null;

@@ -14,14 +14,28 @@ export const GUEST_COOKIE = "rd_guest";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The 429 answer: a small page of its own, because only a route handler can send 429 with Retry-After. */
+function limitedPage(wait: string, back: string): string {
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many attempts · Roomdesk</title>',
+    '</head><body style="font-family:system-ui,sans-serif;max-width:40rem;',
+    'margin:2rem auto;padding:0 1rem;line-height:1.5">',
+    `<h1>Too many attempts</h1><p>Too many attempts to join. Try again in ${escape(wait)}.</p>`,
+    `<p><a href="${escape(back)}">Back to the join page</a></p></body></html>`,
+  ].join("");
+}
+
 /**
  * POST /j/<id>/join and /my/<link>/join: a plain form post, so it works without JavaScript and can answer
  * 429 with Retry-After. Every failure that could reveal whether an ID exists is one redirect to the form.
  */
 export async function handleJoin(request: Request, kind: JoinKind, raw: string): Promise<Response> {
   const base = joinPath(kind, raw);
-  const back = (query = "") => new Response(null, { status: 303, headers: { Location: `${base}${query}`, "Cache-Control": "no-store" } });
-  if (!originMatches(request.headers)) return new Response("This request did not come from a Roomdesk page.", { status: 403 });
+  const back = (query = "") =>
+    new Response(null, { status: 303, headers: { Location: `${base}${query}`, "Cache-Control": "no-store" } });
+  if (!originMatches(request.headers))
+    return new Response("This request did not come from a Roomdesk page.", { status: 403 });
 
   const form = await request.formData().catch(() => null);
   const parsed = guestNameSchema.safeParse(form?.get("name") ?? "");
@@ -38,12 +52,27 @@ export async function handleJoin(request: Request, kind: JoinKind, raw: string):
     jar.set(GUEST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/" });
   }
 
-  const outcome = await attemptJoin(db(), { kind, raw, name, passcode, client: clientAddress(request.headers), token, passFor: (key) => jar.get(passCookieName(key))?.value });
+  const outcome = await attemptJoin(db(), {
+    kind,
+    raw,
+    name,
+    passcode,
+    client: clientAddress(request.headers),
+    token,
+    passFor: (key) => jar.get(passCookieName(key))?.value,
+  });
   switch (outcome.kind) {
     case "limited": {
       const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
-      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many attempts · Roomdesk</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1>Too many attempts</h1><p>Too many attempts to join. Try again in ${escape(waitInWords(outcome.retryAfterMs))}.</p><p><a href="${escape(base)}">Back to the join page</a></p></body></html>`;
-      return new Response(body, { status: 429, headers: { "Retry-After": String(seconds), "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+      const body = limitedPage(waitInWords(outcome.retryAfterMs), base);
+      return new Response(body, {
+        status: 429,
+        headers: {
+          "Retry-After": String(seconds),
+          "Content-Type": "text/html; charset=utf-8",
+          "Cache-Control": "no-store",
+        },
+      });
     }
     case "failed":
       return back(`?error=check&name=${encodeURIComponent(name)}`);
@@ -54,7 +83,13 @@ export async function handleJoin(request: Request, kind: JoinKind, raw: string):
     case "removed":
       return back();
     case "joined":
-      jar.set(passCookieName(outcome.target.key), outcome.pass, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: PASS_MAX_AGE_SECONDS });
+      jar.set(passCookieName(outcome.target.key), outcome.pass, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+        path: "/",
+        maxAge: PASS_MAX_AGE_SECONDS,
+      });
       return back();
   }
 }

@@ -11,7 +11,6 @@ import { normalizeRequested, type JoinKind } from "@/lib/join/requested";
 
 export type { JoinKind };
 
-
 export type Target = {
   key: string;
   roomId: number;
@@ -28,12 +27,27 @@ export type Target = {
 export async function resolveTarget(db: Db, kind: JoinKind, raw: string): Promise<Target | null> {
   const value = normalizeRequested(kind, raw);
   const roomTarget = async (where: ReturnType<typeof eq>) => {
-    const [row] = await db.select({ room: rooms, host: users.name }).from(rooms).innerJoin(users, eq(users.id, rooms.userId)).where(where).limit(1);
+    const [row] = await db
+      .select({ room: rooms, host: users.name })
+      .from(rooms)
+      .innerJoin(users, eq(users.id, rooms.userId))
+      .where(where)
+      .limit(1);
     return row
-      ? { key: `room:${row.room.id}`, roomId: row.room.id, epoch: row.room.guestEpoch, hostName: row.host, title: `${row.host}'s personal room`, passcode: row.room.passcode, waitingRoom: row.room.waitingRoom, joinBeforeHost: row.room.joinBeforeHost }
+      ? {
+          key: `room:${row.room.id}`,
+          roomId: row.room.id,
+          epoch: row.room.guestEpoch,
+          hostName: row.host,
+          title: `${row.host}'s personal room`,
+          passcode: row.room.passcode,
+          waitingRoom: row.room.waitingRoom,
+          joinBeforeHost: row.room.joinBeforeHost,
+        }
       : null;
   };
-  if (kind === "link") return /^[a-z][a-z0-9.]{4,39}$/.test(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
+  if (kind === "link")
+    return /^[a-z][a-z0-9.]{4,39}$/.test(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
   if (/^\d{10}$/.test(value)) return roomTarget(eq(rooms.pmi, value));
   if (!/^\d{11}$/.test(value)) return null;
   const [row] = await db
@@ -44,7 +58,16 @@ export async function resolveTarget(db: Db, kind: JoinKind, raw: string): Promis
     .where(eq(meetings.meetingId, value))
     .limit(1);
   return row
-    ? { key: `meeting:${row.meeting.id}`, roomId: row.meeting.roomId, epoch: row.epoch, hostName: row.host, title: row.meeting.title, passcode: row.meeting.passcode, waitingRoom: row.meeting.waitingRoom, joinBeforeHost: false }
+    ? {
+        key: `meeting:${row.meeting.id}`,
+        roomId: row.meeting.roomId,
+        epoch: row.epoch,
+        hostName: row.host,
+        title: row.meeting.title,
+        passcode: row.meeting.passcode,
+        waitingRoom: row.meeting.waitingRoom,
+        joinBeforeHost: false,
+      }
     : null;
 }
 
@@ -73,12 +96,27 @@ export function passcodeMatches(target: Pick<Target, "passcode"> | null, given: 
  * room is counted on its own (JOIN_LIMIT_PASS), so strangers exhausting the room's allowance cannot shut
  * out the people who have joined before; hosts start their meetings from /room, signed in.
  */
-export function joinCounters(request: { kind: JoinKind; raw: string; client: string }, target: Target | null, pass: string | null): Counted[] {
+export function joinCounters(
+  request: { kind: JoinKind; raw: string; client: string },
+  target: Target | null,
+  pass: string | null,
+): Counted[] {
   const e = env();
-  if (target && pass) return [{ limit: { name: "join-pass", points: e.JOIN_LIMIT_PASS, seconds: e.JOIN_WINDOW_PASS_SECONDS }, key: limitKey(target.key, pass) }];
-  const requested = target ? limitKey(target.key) : limitKey(request.kind, normalizeRequested(request.kind, request.raw));
+  if (target && pass)
+    return [
+      {
+        limit: { name: "join-pass", points: e.JOIN_LIMIT_PASS, seconds: e.JOIN_WINDOW_PASS_SECONDS },
+        key: limitKey(target.key, pass),
+      },
+    ];
+  const requested = target
+    ? limitKey(target.key)
+    : limitKey(request.kind, normalizeRequested(request.kind, request.raw));
   return [
-    { limit: { name: "join-c", points: e.JOIN_LIMIT_CLIENT, seconds: e.JOIN_WINDOW_CLIENT_SECONDS }, key: limitKey(request.client) },
+    {
+      limit: { name: "join-c", points: e.JOIN_LIMIT_CLIENT, seconds: e.JOIN_WINDOW_CLIENT_SECONDS },
+      key: limitKey(request.client),
+    },
     { limit: { name: "join-id", points: e.JOIN_LIMIT_ID, seconds: e.JOIN_WINDOW_ID_SECONDS }, key: requested },
   ];
 }
@@ -86,7 +124,10 @@ export function joinCounters(request: { kind: JoinKind; raw: string; client: str
 /** Successful joins that add a guest, per client address and room: one address cannot fill a waiting room. */
 function joinsFromClient(client: string, target: Target): Counted {
   const e = env();
-  return { limit: { name: "join-ok", points: e.JOIN_LIMIT_CLIENT_ROOM, seconds: e.JOIN_WINDOW_CLIENT_ROOM_SECONDS }, key: limitKey(client, target.key) };
+  return {
+    limit: { name: "join-ok", points: e.JOIN_LIMIT_CLIENT_ROOM, seconds: e.JOIN_WINDOW_CLIENT_ROOM_SECONDS },
+    key: limitKey(client, target.key),
+  };
 }
 
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -139,10 +180,19 @@ export async function attemptJoin(db: Db, request: JoinRequest): Promise<JoinOut
       return "joined" as const;
     }
     if (target.waitingRoom) {
-      const [waiting] = await tx.select({ n: count() }).from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.status, "waiting")));
+      const [waiting] = await tx
+        .select({ n: count() })
+        .from(attendees)
+        .where(and(eq(attendees.key, target.key), eq(attendees.status, "waiting")));
       if ((waiting?.n ?? 0) >= env().JOIN_WAITING_MAX) return "full" as const;
     }
-    await tx.insert(attendees).values({ key: target.key, roomId: target.roomId, name: request.name, tokenHash: hash, status: target.waitingRoom ? "waiting" : "admitted" });
+    await tx.insert(attendees).values({
+      key: target.key,
+      roomId: target.roomId,
+      name: request.name,
+      tokenHash: hash,
+      status: target.waitingRoom ? "waiting" : "admitted",
+    });
     await recordFailure(tx, [fromClient]);
     return "added" as const;
   });
@@ -155,7 +205,11 @@ export type GuestState = "waiting-room" | "waiting-host" | "in" | "removed";
 
 /** Where a guest who got past the passcode stands now, read from the database on every request. */
 export async function guestState(db: Db, target: Target, token: string): Promise<GuestState | null> {
-  const [attendee] = await db.select().from(attendees).where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, tokenHash(token)))).limit(1);
+  const [attendee] = await db
+    .select()
+    .from(attendees)
+    .where(and(eq(attendees.key, target.key), eq(attendees.tokenHash, tokenHash(token))))
+    .limit(1);
   if (!attendee) return null;
   if (attendee.status === "removed") return "removed";
   if (attendee.status === "waiting") return "waiting-room";

@@ -26,8 +26,11 @@ export const editMeeting = userAction(meetingSchema, async (input, user, formDat
   redirect(`/meetings/${meeting.id}?saved=1`);
 });
 
-export const removeMeeting = userAction(z.object({ meeting: z.coerce.number().int().positive(), confirm: z.literal("yes") }), async (input, user) => {
-  if (!(await deleteMeeting(db(), user.id, input.meeting))) return { ok: false, message: NOT_FOUND };
-  revalidatePath("/meetings");
-  redirect("/meetings?deleted=1");
-});
+export const removeMeeting = userAction(
+  z.object({ meeting: z.coerce.number().int().positive(), confirm: z.literal("yes") }),
+  async (input, user) => {
+    if (!(await deleteMeeting(db(), user.id, input.meeting))) return { ok: false, message: NOT_FOUND };
+    revalidatePath("/meetings");
+    redirect("/meetings?deleted=1");
+  },
+);

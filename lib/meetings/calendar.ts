@@ -29,12 +29,20 @@ export function invitationText(meeting: MeetingView, host: string, origin: strin
 /** An RFC 5545 calendar with one event (and its RRULE for a series), as calendar apps expect it. */
 export function meetingCalendar(meeting: MeetingView, host: string, origin: string): string {
   // ical-generator escapes event text but writes NAME and X-WR-CALNAME as given: a line break would start a new line.
-  const calendar = ical({ name: escape(meeting.title, false), prodId: { company: "Roomdesk", product: "Roomdesk" }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    name: escape(meeting.title, false),
+    prodId: { company: "Roomdesk", product: "Roomdesk" },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   // No calendar-wide zone (it would print UTC times without their Z); each event's zone gets its VTIMEZONE.
   calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, meeting.startsAt, meeting.endsAt) });
   const utc = meeting.timeZone === "UTC";
   const at = (ms: number) => (utc ? new Date(ms) : new TZDate(ms, meeting.timeZone));
-  const rrule = rruleFor({ localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence });
+  const rrule = rruleFor({
+    localStart: meeting.localStart,
+    timeZone: meeting.timeZone,
+    recurrence: meeting.recurrence,
+  });
   calendar.createEvent({
     id: `meeting-${meeting.id}@roomdesk`,
     // TZDate carries the zone, so the file says 09:00 America/New_York rather than 14:00 with a zone label.

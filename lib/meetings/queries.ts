@@ -35,12 +35,21 @@ function view(stored: Meeting, room: Room, now: Date): MeetingView {
     room,
     joinId,
     joinIdFormatted: meeting.usesPmi ? formatPmi(joinId) : formatMeetingId(joinId),
-    next: nextOccurrence({ localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence }, meeting.durationMinutes, now),
+    next: nextOccurrence(
+      { localStart: meeting.localStart, timeZone: meeting.timeZone, recurrence: meeting.recurrence },
+      meeting.durationMinutes,
+      now,
+    ),
   };
 }
 
 /** Only the owner's own meeting; anyone else's id answers exactly like one that does not exist. */
-export async function meetingForOwner(db: Db, userId: number, id: number, now = new Date()): Promise<MeetingView | null> {
+export async function meetingForOwner(
+  db: Db,
+  userId: number,
+  id: number,
+  now = new Date(),
+): Promise<MeetingView | null> {
   const [row] = await db
     .select({ meeting: meetings, room: rooms })
     .from(meetings)
@@ -74,4 +83,3 @@ export async function lastTimeZone(db: Db, userId: number): Promise<string | nul
     .limit(1);
   return last ? listedZoneOf(last.tz) : null;
 }
-

@@ -42,7 +42,10 @@ export async function createMeeting(db: Db, userId: number, input: MeetingInput)
   return withTransaction(db, async (tx) => {
     const room = await roomOfUser(tx, userId);
     const meetingId = input.usesPmi ? null : await generateMeetingId(tx);
-    const [meeting] = await tx.insert(meetings).values({ userId, roomId: room.id, meetingId, ...values(input) }).returning();
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({ userId, roomId: room.id, meetingId, ...values(input) })
+      .returning();
     return meeting!;
   });
 }
@@ -50,17 +53,28 @@ export async function createMeeting(db: Db, userId: number, input: MeetingInput)
 /** Edits keep a generated ID for good; a meeting moved off the PMI gets one, a meeting moved onto it drops it. */
 export async function updateMeeting(db: Db, userId: number, id: number, input: MeetingInput): Promise<Meeting | null> {
   return withTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).limit(1);
+    const [current] = await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, id), eq(meetings.userId, userId)))
+      .limit(1);
     if (!current) return null;
     const meetingId = input.usesPmi ? null : (current.meetingId ?? (await generateMeetingId(tx)));
-    const [updated] = await tx.update(meetings).set({ meetingId, ...values(input) }).where(eq(meetings.id, id)).returning();
+    const [updated] = await tx
+      .update(meetings)
+      .set({ meetingId, ...values(input) })
+      .where(eq(meetings.id, id))
+      .returning();
     return updated ?? null;
   });
 }
 
 export async function deleteMeeting(db: Db, userId: number, id: number): Promise<boolean> {
   const deleted = await withTransaction(db, (tx) =>
-    tx.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.userId, userId))).returning({ id: meetings.id }),
+    tx
+      .delete(meetings)
+      .where(and(eq(meetings.id, id), eq(meetings.userId, userId)))
+      .returning({ id: meetings.id }),
   );
   return deleted.length > 0;
 }

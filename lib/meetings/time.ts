@@ -1,13 +1,28 @@
 import { TZDate } from "@date-fns/tz";
 import { RRule, type Weekday as RRuleWeekday } from "rrule";
-import { MAX_OCCURRENCES, WEEKDAY_NAMES, parseLocalDate, parseLocalDateTime, type Recurrence, type Weekday } from "@/lib/validation/meeting";
+import {
+  MAX_OCCURRENCES,
+  WEEKDAY_NAMES,
+  parseLocalDate,
+  parseLocalDateTime,
+  type Recurrence,
+  type Weekday,
+} from "@/lib/validation/meeting";
 import { listedTimeZone } from "@/lib/validation/time-zones";
 
 // Series are expanded on the wall clock ("every Monday at 9:00") and only then placed in the meeting's
 // zone, so a daylight-saving change moves the UTC instant and never the local time people agreed on.
 
 const FREQ = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY } as const;
-const DAYS: Record<Weekday, RRuleWeekday> = { MO: RRule.MO, TU: RRule.TU, WE: RRule.WE, TH: RRule.TH, FR: RRule.FR, SA: RRule.SA, SU: RRule.SU };
+const DAYS: Record<Weekday, RRuleWeekday> = {
+  MO: RRule.MO,
+  TU: RRule.TU,
+  WE: RRule.WE,
+  TH: RRule.TH,
+  FR: RRule.FR,
+  SA: RRule.SA,
+  SU: RRule.SU,
+};
 
 export type Schedule = { localStart: string; timeZone: string; recurrence: Recurrence | null };
 
@@ -81,10 +96,17 @@ export function rruleFor(schedule: Schedule): string | null {
   const until = recurrence.until ? parseLocalDate(recurrence.until) : null;
   if (until) {
     const last = wallToUtc(new Date(until.getTime() + 86_399_000), schedule.timeZone);
-    parts.push(`UNTIL=${last.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    parts.push(
+      `UNTIL=${last
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")}`,
+    );
   }
   return parts.join(";");
 }
+
+const dayList = new Intl.ListFormat("en", { type: "conjunction" });
 
 /** "Every week on Monday and Wednesday, 10 times" */
 export function describeRecurrence(recurrence: Recurrence | null): string {
@@ -94,11 +116,19 @@ export function describeRecurrence(recurrence: Recurrence | null): string {
       ? "Every day"
       : recurrence.frequency === "monthly"
         ? "Every month"
-        : `Every week on ${new Intl.ListFormat("en", { type: "conjunction" }).format(recurrence.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
+        : `Every week on ${dayList.format(recurrence.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
   if (recurrence.count) return `${base}, ${recurrence.count} time${recurrence.count === 1 ? "" : "s"}`;
   return recurrence.until ? `${base}, until ${recurrence.until}` : base;
 }
 
 export function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat("en", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
 }

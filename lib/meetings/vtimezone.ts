@@ -35,7 +35,8 @@ function transitions(zone: string, from: number, to: number): Transition[] {
 
 function formatOffset(minutes: number): string {
   const abs = Math.abs(minutes);
-  return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${minutes < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}${two(abs % 60)}`;
 }
 
 /** An observance's DTSTART is the wall-clock time of its onset in the offset that was in force before it. */
@@ -47,7 +48,8 @@ const abbreviations = new Map<string, Intl.DateTimeFormat>();
 
 function abbreviation(zone: string, ms: number): string {
   let format = abbreviations.get(zone);
-  if (!format) abbreviations.set(zone, (format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })));
+  if (!format)
+    abbreviations.set(zone, (format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })));
   const parts = format.formatToParts(ms);
   return parts.find((p) => p.type === "timeZoneName")?.value ?? formatOffset(offsetAt(zone, ms));
 }

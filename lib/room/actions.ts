@@ -21,36 +21,52 @@ function refusalsToErrors(refusals: Refusal[]): FieldErrors {
  */
 function claimCounter(userId: number): Counted {
   const e = env();
-  return { limit: { name: "room-claim", points: e.ROOM_CLAIM_LIMIT, seconds: e.ROOM_CLAIM_WINDOW_SECONDS }, key: limitKey(String(userId)) };
+  return {
+    limit: { name: "room-claim", points: e.ROOM_CLAIM_LIMIT, seconds: e.ROOM_CLAIM_WINDOW_SECONDS },
+    key: limitKey(String(userId)),
+  };
 }
 
 /** Saves the PMI and the personal link together: both change or neither does. */
 export const updateRoomIdentity = userAction(roomIdentitySchema, async (input, user) => {
   const counter = claimCounter(user.id);
   const wait = await retryAfterMs(db(), [counter]);
-  if (wait > 0) return { ok: false, message: `Too many tries with IDs or links that are taken. Nothing was changed. Try again in ${waitInWords(wait)}.` };
+  if (wait > 0)
+    return {
+      ok: false,
+      message:
+        "Too many tries with IDs or links that are taken. Nothing was changed. " + `Try again in ${waitInWords(wait)}.`,
+    };
   const outcome = await changeIdentity(db(), user.id, user.id, input);
   if (!outcome.ok) {
-    if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use")) await recordFailure(db(), [counter]);
+    if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use"))
+      await recordFailure(db(), [counter]);
     return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
   }
   revalidatePath("/room");
   return {
     ok: true,
-    message: outcome.changed.length > 0 ? "Saved. Your new Personal Meeting ID and link work now; the old ones no longer do." : "Nothing to change.",
+    message:
+      outcome.changed.length > 0
+        ? "Saved. Your new Personal Meeting ID and link work now; the old ones no longer do."
+        : "Nothing to change.",
   };
 });
 
 export const updateRoomSettings = userAction(roomSettingsSchema, async (input, user) => {
   const outcome = await changeSettings(db(), user.id, user.id, input);
-  if (!outcome.ok) return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+  if (!outcome.ok)
+    return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
   revalidatePath("/room");
   return { ok: true, message: outcome.changed.length > 0 ? "Saved." : "Nothing to change." };
 });
 
 /** The intrusion reset. Confirmed on the page (or on /room/secure without JavaScript) before it runs. */
-export const secureMyRoom = userAction(z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }), async (_input, user) => {
-  await secureRoom(db(), user.id, user.id);
-  revalidatePath("/room");
-  redirect("/room?secured=1");
-});
+export const secureMyRoom = userAction(
+  z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }),
+  async (_input, user) => {
+    await secureRoom(db(), user.id, user.id);
+    revalidatePath("/room");
+    redirect("/room?secured=1");
+  },
+);

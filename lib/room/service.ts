@@ -17,13 +17,19 @@ export type Outcome = { ok: true; room: Room; changed: RoomChange[] } | { ok: fa
 
 // The unique constraints on rooms, by what the database names in its error: SQLite gives the columns of a
 // column index ("rooms.pmi") and the name of an expression index; PostgreSQL gives the constraint's name.
-const UNIQUE_FIELDS: Record<string, "pmi" | "link"> = { "rooms.pmi": "pmi", rooms_pmi_unique: "pmi", rooms_link_lower_unique: "link" };
+const UNIQUE_FIELDS: Record<string, "pmi" | "link"> = {
+  "rooms.pmi": "pmi",
+  rooms_pmi_unique: "pmi",
+  rooms_link_lower_unique: "link",
+};
 
 function uniqueViolationField(error: unknown): "pmi" | "link" | null {
   if (!(error instanceof Error)) return null;
   const code = String((error as { code?: unknown }).code ?? "");
   if (!code.startsWith("SQLITE_CONSTRAINT_UNIQUE") && code !== "23505") return null;
-  const named = (error as { constraint?: string }).constraint ?? /UNIQUE constraint failed: (?:index '([^']+)'|([\w.]+))/.exec(error.message)?.slice(1).find(Boolean);
+  const named =
+    (error as { constraint?: string }).constraint ??
+    /UNIQUE constraint failed: (?:index '([^']+)'|([\w.]+))/.exec(error.message)?.slice(1).find(Boolean);
   return named ? (UNIQUE_FIELDS[named] ?? null) : null;
 }
 
@@ -55,15 +61,22 @@ async function record(tx: Tx, roomId: number, actorId: number, kind: "updated" |
  * Changes the PMI and the link together, all or nothing. The old values stop resolving at once and are
  * held for the owner; meetings on the PMI follow it because they point at the room, not at the number.
  */
-export async function changeIdentity(db: Db, userId: number, actorId: number, next: { pmi: string; link: string }): Promise<Outcome> {
+export async function changeIdentity(
+  db: Db,
+  userId: number,
+  actorId: number,
+  next: { pmi: string; link: string },
+): Promise<Outcome> {
   try {
     return await withTransaction(db, async (tx): Promise<Outcome> => {
       const now = new Date();
       await tx.delete(roomHolds).where(lte(roomHolds.expiresAt, now));
       const room = await roomOfUser(tx, userId);
       const refusals: Refusal[] = [];
-      if (next.pmi !== room.pmi && !(await pmiAvailable(tx, next.pmi, userId, now))) refusals.push({ field: "pmi", rule: "pmi-in-use" });
-      if (next.link !== room.link && !(await linkAvailable(tx, next.link, userId, now))) refusals.push({ field: "link", rule: "link-in-use" });
+      if (next.pmi !== room.pmi && !(await pmiAvailable(tx, next.pmi, userId, now)))
+        refusals.push({ field: "pmi", rule: "pmi-in-use" });
+      if (next.link !== room.link && !(await linkAvailable(tx, next.link, userId, now)))
+        refusals.push({ field: "link", rule: "link-in-use" });
       if (refusals.length > 0) return { ok: false, refusals };
 
       const changed: RoomChange[] = [];
@@ -78,7 +91,11 @@ export async function changeIdentity(db: Db, userId: number, actorId: number, ne
         changed.push({ field: "link", from: room.link, to: next.link });
       }
       if (changed.length === 0) return { ok: true, room, changed };
-      const [updated] = await tx.update(rooms).set({ pmi: next.pmi, link: next.link }).where(eq(rooms.id, room.id)).returning();
+      const [updated] = await tx
+        .update(rooms)
+        .set({ pmi: next.pmi, link: next.link })
+        .where(eq(rooms.id, room.id))
+        .returning();
       await record(tx, room.id, actorId, "updated", changed);
       return { ok: true, room: updated!, changed };
     });
@@ -102,8 +119,10 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
     if (next.passcode !== room.passcode) {
       changed.push({ field: "passcode", from: room.passcode ? "set" : "none", to: next.passcode ? "set" : "none" });
     }
-    if (next.joinBeforeHost !== room.joinBeforeHost) changed.push({ field: "joinBeforeHost", from: room.joinBeforeHost, to: next.joinBeforeHost });
-    if (next.waitingRoom !== room.waitingRoom) changed.push({ field: "waitingRoom", from: room.waitingRoom, to: next.waitingRoom });
+    if (next.joinBeforeHost !== room.joinBeforeHost)
+      changed.push({ field: "joinBeforeHost", from: room.joinBeforeHost, to: next.joinBeforeHost });
+    if (next.waitingRoom !== room.waitingRoom)
+      changed.push({ field: "waitingRoom", from: room.waitingRoom, to: next.waitingRoom });
     if (changed.length === 0) return { ok: true, room, changed };
     const [updated] = await tx.update(rooms).set(next).where(eq(rooms.id, room.id)).returning();
     await record(tx, room.id, actorId, "updated", changed);

@@ -54,7 +54,11 @@ export function echo(formData: FormData, secret: readonly string[] = []): Record
   return values;
 }
 
-type Body<S extends z.ZodType> = (input: z.output<S>, user: User, formData: FormData) => Promise<ActionState> | ActionState;
+type Body<S extends z.ZodType> = (
+  input: z.output<S>,
+  user: User,
+  formData: FormData,
+) => Promise<ActionState> | ActionState;
 
 type Options = { role?: Role; secret?: readonly string[] };
 
@@ -73,7 +77,13 @@ export function userAction<S extends z.ZodType>(schema: S, body: Body<S>, option
     const values = echo(formData, options.secret);
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values, at };
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        fieldErrors: fieldErrors(parsed.error),
+        values,
+        at,
+      };
     }
     const result = await body(parsed.data, user, formData);
     return { values: result.ok ? undefined : values, ...result, at };

@@ -7,9 +7,13 @@ import { z } from "zod";
 const int = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 const envSchema = z.object({
-  DATABASE_PATH: z.string().min(1).default(path.join(process.cwd(), "data", "roomdesk.db")),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(process.cwd(), "data", "roomdesk.db")),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  // Failed sign-ins: per (account, client), per client, per account across all clients (ASVS 2.2.1: at most 100 an hour).
+  // Failed sign-ins: per (account, client), per client, per account across all clients
+  // (ASVS 2.2.1: at most 100 an hour).
   SIGNIN_LIMIT_ACCOUNT_CLIENT: int(5),
   SIGNIN_WINDOW_ACCOUNT_CLIENT_SECONDS: int(15 * 60),
   SIGNIN_LIMIT_CLIENT: int(50),
@@ -21,7 +25,8 @@ const envSchema = z.object({
   SIGNIN_WINDOW_DEVICE_SECONDS: int(15 * 60),
   // A session unused this long ends (SPEC §2: 7 days).
   SESSION_IDLE_SECONDS: int(7 * 24 * 60 * 60),
-  // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID). See lib/join/service.ts.
+  // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID).
+  // See lib/join/service.ts.
   JOIN_LIMIT_CLIENT: int(10),
   JOIN_WINDOW_CLIENT_SECONDS: int(60 * 60),
   JOIN_LIMIT_ID: int(10),

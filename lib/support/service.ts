@@ -26,21 +26,34 @@ export async function findUser(db: Db, raw: string): Promise<Found | null> {
   if (path) query = path[2]!;
 
   const byUser = async (where: ReturnType<typeof eq>, matchedBy: Found["matchedBy"]) => {
-    const [row] = await db.select({ user: users, room: rooms }).from(users).innerJoin(rooms, eq(rooms.userId, users.id)).where(where).limit(1);
+    const [row] = await db
+      .select({ user: users, room: rooms })
+      .from(users)
+      .innerJoin(rooms, eq(rooms.userId, users.id))
+      .where(where)
+      .limit(1);
     return row ? { ...row, matchedBy } : null;
   };
   if (query.includes("@")) return byUser(eq(sql`lower(${users.email})`, query.toLowerCase()), "email");
   const digits = normalizePmi(query);
   if (/^\d{10}$/.test(digits)) return byUser(eq(rooms.pmi, digits), "pmi");
   if (/^\d{11}$/.test(digits)) {
-    const [meeting] = await db.select({ userId: meetings.userId }).from(meetings).where(eq(meetings.meetingId, digits)).limit(1);
+    const [meeting] = await db
+      .select({ userId: meetings.userId })
+      .from(meetings)
+      .where(eq(meetings.meetingId, digits))
+      .limit(1);
     return meeting ? byUser(eq(users.id, meeting.userId), "meeting") : null;
   }
-  if (/^[A-Za-z][A-Za-z0-9.]{4,39}$/.test(query)) return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
+  if (/^[A-Za-z][A-Za-z0-9.]{4,39}$/.test(query))
+    return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
   return null;
 }
 
-export async function logAccess(db: Db, entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" }) {
+export async function logAccess(
+  db: Db,
+  entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" },
+) {
   await withTransaction(db, (tx) => tx.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }));
 }
 

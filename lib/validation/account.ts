@@ -18,13 +18,19 @@ export const newPasswordSchema = z
   .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` });
 
 export const signInSchema = z.object({
-  email: z.string().max(1000).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .string()
+    .max(1000)
+    .transform((e) => e.trim().toLowerCase()),
   password: z.string().max(1000),
 });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, { error: "Enter your current password." }).max(PASSWORD_MAX * 4),
+    currentPassword: z
+      .string()
+      .min(1, { error: "Enter your current password." })
+      .max(PASSWORD_MAX * 4),
     newPassword: newPasswordSchema,
     confirmPassword: z.string().max(PASSWORD_MAX * 4),
   })

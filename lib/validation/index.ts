@@ -9,3 +9,4 @@ export * from "./account";
 export * from "./meeting";
 export * from "./text";
 export * from "./time-zones";
+export * from "./limits";

@@ -1,7 +1,8 @@
 import { RESERVED_LINKS, type RuleId } from "./rules";
 
-export const LINK_MIN = 5;
-export const LINK_MAX = 40;
+import { LINK_MAX, LINK_MIN } from "./limits";
+
+export { LINK_MAX, LINK_MIN };
 
 /** Links are unique without regard to case, so they are stored (and looked up) in lower case. */
 export function normalizeLink(input: string): string {

@@ -15,7 +15,15 @@ export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const WEEKDAY_NAMES: Record<Weekday, string> = { MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday" };
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  MO: "Monday",
+  TU: "Tuesday",
+  WE: "Wednesday",
+  TH: "Thursday",
+  FR: "Friday",
+  SA: "Saturday",
+  SU: "Sunday",
+};
 export type Frequency = "daily" | "weekly" | "monthly";
 
 /** `12345678901` -> `123 4567 8901` (a PMI keeps its own 3-3-4). */
@@ -70,7 +78,11 @@ export function countOccurrences(start: Date, recurrence: Recurrence, limit = MA
   return count;
 }
 
-const optionalText = z.string().max(200).optional().transform((v) => v?.trim() ?? "");
+const optionalText = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v) => v?.trim() ?? "");
 const START = "Choose a start date and time.";
 const START_YEARS = `Choose a start in the years ${YEAR_MIN} to ${YEAR_MAX}.`;
 const DURATION = "Enter the duration as a whole number of minutes.";
@@ -84,7 +96,8 @@ export const meetingSchema = z
       .superRefine((value, ctx) => {
         const parsed = parseLocalDateTime(value);
         if (!parsed) ctx.addIssue({ code: "custom", message: START });
-        else if (parsed.date.getUTCFullYear() < YEAR_MIN || parsed.date.getUTCFullYear() > YEAR_MAX) ctx.addIssue({ code: "custom", message: START_YEARS });
+        else if (parsed.date.getUTCFullYear() < YEAR_MIN || parsed.date.getUTCFullYear() > YEAR_MAX)
+          ctx.addIssue({ code: "custom", message: START_YEARS });
       }),
     // Digits only: Number() would also read "0x20", "1e2" or " 60" as minutes.
     duration: z
@@ -99,7 +112,9 @@ export const meetingSchema = z
       ),
     timeZone: timeZoneSchema,
     meetingIdType: z.enum(["generate", "pmi"], { error: "Choose how the meeting ID is made." }),
-    recurrence: z.enum(["none", "daily", "weekly", "monthly"], { error: "Choose how often it repeats." }).default("none"),
+    recurrence: z
+      .enum(["none", "daily", "weekly", "monthly"], { error: "Choose how often it repeats." })
+      .default("none"),
     ends: z.enum(["count", "date"]).default("count"),
     endDate: optionalText,
     count: optionalText,
@@ -118,17 +133,26 @@ export const meetingSchema = z
       if (v.ends === "count") {
         const count = Number(v.count);
         if (!/^\d+$/.test(v.count) || count < 1 || count > MAX_OCCURRENCES) {
-          ctx.addIssue({ code: "custom", path: ["count"], message: `Enter a number of occurrences from 1 to ${MAX_OCCURRENCES}.` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["count"],
+            message: `Enter a number of occurrences from 1 to ${MAX_OCCURRENCES}.`,
+          });
         } else recurrence.count = count;
       } else {
         const start = parseLocalDateTime(v.start);
         const end = parseLocalDate(v.endDate);
         if (!end) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Choose the date of the last meeting." });
-        else if (start && end < start.date) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start." });
+        else if (start && end < start.date)
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start." });
         else if (start) {
           recurrence.until = v.endDate;
           if (countOccurrences(start.date, recurrence) > MAX_OCCURRENCES) {
-            ctx.addIssue({ code: "custom", path: ["endDate"], message: `A series has at most ${MAX_OCCURRENCES} meetings: choose an earlier end date.` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["endDate"],
+              message: `A series has at most ${MAX_OCCURRENCES} meetings: choose an earlier end date.`,
+            });
           }
         }
       }
@@ -136,10 +160,17 @@ export const meetingSchema = z
     // A regular meeting always has a passcode; a meeting on the PMI uses the room's settings instead.
     let passcode: string | null = null;
     if (v.meetingIdType === "generate") {
-      if (!v.passcode) ctx.addIssue({ code: "custom", path: ["passcode"], message: "Regular meetings always have a passcode." });
+      if (!v.passcode)
+        ctx.addIssue({ code: "custom", path: ["passcode"], message: "Regular meetings always have a passcode." });
       else {
         const problem = passcodeProblems(v.passcode)[0];
-        if (problem) ctx.addIssue({ code: "custom", path: ["passcode"], message: ruleById(problem).message, params: { rule: problem } });
+        if (problem)
+          ctx.addIssue({
+            code: "custom",
+            path: ["passcode"],
+            message: ruleById(problem).message,
+            params: { rule: problem },
+          });
         else passcode = v.passcode;
       }
     }

@@ -1,7 +1,8 @@
 import type { RuleId } from "./rules";
 
-export const PASSCODE_MIN = 6;
-export const PASSCODE_MAX = 10;
+import { PASSCODE_MAX, PASSCODE_MIN } from "./limits";
+
+export { PASSCODE_MAX, PASSCODE_MIN };
 
 const DIGITS = "0123456789";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";

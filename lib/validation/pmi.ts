@@ -13,8 +13,7 @@ export function formatPmi(pmi: string): string {
   return /^\d{10}$/.test(pmi) ? `${pmi.slice(0, 3)} ${pmi.slice(3, 6)} ${pmi.slice(6)}` : pmi;
 }
 
-const isRun = (d: number[], step: 1 | -1) =>
-  d.slice(0, 8).every((digit, i) => d[i + 1] === (digit + step + 10) % 10);
+const isRun = (d: number[], step: 1 | -1) => d.slice(0, 8).every((digit, i) => d[i + 1] === (digit + step + 10) % 10);
 
 const isOneDigitRepeated = (group: string) => group[0] !== undefined && group === group[0].repeat(group.length);
 

@@ -46,5 +46,10 @@ export function textSchema(options: { max: number; blank: string; tooLong?: stri
 
 /** What a guest types as "Your name" on a join page: the host panel shows it. */
 export const GUEST_NAME_MAX = 60;
-export const GUEST_NAME_MESSAGE = `Enter your name (up to ${GUEST_NAME_MAX} characters) so the host knows who is joining.`;
-export const guestNameSchema = textSchema({ max: GUEST_NAME_MAX, blank: GUEST_NAME_MESSAGE, tooLong: GUEST_NAME_MESSAGE });
+export const GUEST_NAME_MESSAGE =
+  `Enter your name (up to ${GUEST_NAME_MAX} characters) ` + "so the host knows who is joining.";
+export const guestNameSchema = textSchema({
+  max: GUEST_NAME_MAX,
+  blank: GUEST_NAME_MESSAGE,
+  tooLong: GUEST_NAME_MESSAGE,
+});

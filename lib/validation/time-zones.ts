@@ -61,7 +61,12 @@ const AREAS: Record<string, string> = {
 
 export const TIME_ZONES: readonly string[] = [
   "UTC",
-  ...Object.entries(AREAS).flatMap(([area, cities]) => cities.trim().split(/\s+/).map((city) => `${area}/${city}`)),
+  ...Object.entries(AREAS).flatMap(([area, cities]) =>
+    cities
+      .trim()
+      .split(/\s+/)
+      .map((city) => `${area}/${city}`),
+  ),
 ];
 
 /** Old spellings that runtimes still report for a zone on the list (the IANA "backward" file's renames). */

@@ -15,7 +15,10 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("link")).toContainText("ada.lovelace");
   });
 
-  test("a wrong password is refused with the message, keeps the email and starts no session", async ({ page, context }) => {
+  test("a wrong password is refused with the message, keeps the email and starts no session", async ({
+    page,
+    context,
+  }) => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill("grace@example.edu");
     await page.getByLabel("Password").fill("not-the-password");
@@ -94,7 +97,9 @@ test.describe("sign-in without JavaScript", () => {
 });
 
 test.describe("account", () => {
-  test("changing the password: the current one is required, the new one works, the old one no longer does", async ({ page }) => {
+  test("changing the password: the current one is required, the new one works, the old one no longer does", async ({
+    page,
+  }) => {
     const account = createAccount();
     await signIn(page, account.email, account.password, "/account");
     const newPassword = "a brand new passphrase";
@@ -159,7 +164,9 @@ async function sprayFromManyAddresses(request: APIRequestContext, email: string,
 }
 
 test.describe("sign-in limits", () => {
-  test("past the limit even the right password waits, while the owner on another address still gets in", async ({ browser }) => {
+  test("past the limit even the right password waits, while the owner on another address still gets in", async ({
+    browser,
+  }) => {
     const account = createAccount();
     const attacker = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.9" } });
     const page = await attacker.newPage();
@@ -191,8 +198,13 @@ test.describe("sign-in limits", () => {
     await expect(formMessage(page)).toContainText("Too many failed sign-ins");
   });
 
-  for (const [scheme, name, secure] of [["http", "roomdesk-device", false], ["https", "__Host-roomdesk-device", true]] as const) {
-    test(`a sign-in over ${scheme} leaves an HttpOnly, SameSite=Lax device cookie, Secure under HTTPS, that does not show the email`, async ({ request }) => {
+  for (const [scheme, name, secure] of [
+    ["http", "roomdesk-device", false],
+    ["https", "__Host-roomdesk-device", true],
+  ] as const) {
+    test(`a sign-in over ${scheme} leaves an HttpOnly, SameSite=Lax device cookie, Secure under HTTPS, that does not show the email`, async ({
+      request,
+    }) => {
       const headers = { "X-Forwarded-Proto": scheme };
       const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
       const res = await request.post("/api/auth/callback/credentials", {
@@ -200,7 +212,10 @@ test.describe("sign-in limits", () => {
         form: { csrfToken, email: "ada@example.edu", password: DEMO_PASSWORD, callbackUrl: "/room" },
         maxRedirects: 0,
       });
-      const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+      const setCookie = res
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === "set-cookie")
+        .map((h) => h.value);
       const device = setCookie.find((c) => c.startsWith(`${name}=`));
       expect(device, setCookie.join("\n")).toMatch(/;\s*HttpOnly/i);
       expect(device).toMatch(/;\s*SameSite=Lax/i);
@@ -211,7 +226,10 @@ test.describe("sign-in limits", () => {
     });
   }
 
-  test("strangers using up the per-account limit do not lock out a browser that signed in before", async ({ browser, request }) => {
+  test("strangers using up the per-account limit do not lock out a browser that signed in before", async ({
+    browser,
+    request,
+  }) => {
     const account = createAccount();
     const home = { "X-Forwarded-For": "198.51.100.20" };
     const owner = await browser.newContext({ extraHTTPHeaders: home });

@@ -19,8 +19,14 @@ test("the help index links every section's articles and every question", async (
   await expect(page.getByText(/^Last updated /)).toBeVisible();
 });
 
-test("every help URL ever published still answers: 200, or a permanent redirect to a page that does", async ({ request }) => {
-  const urls = [...published.articles.map((s) => `/help/${s}`), ...published.faq.map((s) => `/help/faq/${s}`), ...Object.keys(renames).map((s) => `/help/faq/${s}`)];
+test("every help URL ever published still answers: 200, or a permanent redirect to a page that does", async ({
+  request,
+}) => {
+  const urls = [
+    ...published.articles.map((s) => `/help/${s}`),
+    ...published.faq.map((s) => `/help/faq/${s}`),
+    ...Object.keys(renames).map((s) => `/help/faq/${s}`),
+  ];
   for (const url of urls) {
     const res = await request.get(url, { maxRedirects: 0 });
     const slug = url.replace("/help/faq/", "");
@@ -33,14 +39,18 @@ test("every help URL ever published still answers: 200, or a permanent redirect 
   }
 });
 
-test("each answer sits on /help/faq under its slug, and on its own permalink page with a canonical link", async ({ page }) => {
+test("each answer sits on /help/faq under its slug, and on its own permalink page with a canonical link", async ({
+  page,
+}) => {
   await page.goto("/help/faq");
   for (const slug of published.faq) await expect(page.locator(`[id="${slug}"]`)).toHaveCount(1);
   for (const old of Object.keys(renames)) await expect(page.locator(`[id="${old}"]`)).toHaveCount(1);
 
   const slug = "should-i-use-my-pmi-for-class-sessions";
   await page.goto(`/help/faq/${slug}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Should I use my Personal Meeting ID for class sessions?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Should I use my Personal Meeting ID for class sessions?",
+  );
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `/help/faq/${slug}`);
   await expect(page.getByRole("heading", { name: "Related articles" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "More questions" }).getByRole("link")).toHaveCount(2);
@@ -68,7 +78,14 @@ test("unknown help pages are 404s that offer search", async ({ page }) => {
 
 test("the PMI rules in the article come from the validation table, with anchors", async ({ page }) => {
   await page.goto("/help/customize-your-pmi-and-link");
-  for (const id of ["pmi-length", "pmi-reserved-prefix", "pmi-sequence", "pmi-in-use", "link-reserved", "link-in-use"]) {
+  for (const id of [
+    "pmi-length",
+    "pmi-reserved-prefix",
+    "pmi-sequence",
+    "pmi-in-use",
+    "link-reserved",
+    "link-in-use",
+  ]) {
     await expect(page.locator(`[id="rule-${id}"]`)).toHaveCount(1);
   }
   await expect(page.locator('[id="rule-pmi-reserved-prefix"]')).toContainText("800");
@@ -84,13 +101,17 @@ test.describe("copy link", () => {
     await expect(button).toHaveText("Copy link to If someone intrudes");
     await button.click();
     await expect(button).toHaveText(/^Copied/);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/help/pmi-best-practices#if-someone-intrudes`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${baseURL}/help/pmi-best-practices#if-someone-intrudes`,
+    );
   });
 
   test("on the FAQ, copies the answer's permalink", async ({ page, baseURL }) => {
     await page.goto("/help/faq");
     await page.getByRole("button", { name: "Copy link to How can I edit the passcode for my PMI?" }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/help/faq/how-can-i-edit-my-pmi-passcode`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${baseURL}/help/faq/how-can-i-edit-my-pmi-passcode`,
+    );
   });
 });
 
@@ -99,7 +120,10 @@ test.describe("without JavaScript", () => {
 
   test("copy link is a plain link to the anchor", async ({ page }) => {
     await page.goto("/help/pmi-best-practices");
-    await expect(page.getByRole("link", { name: "Copy link to If someone intrudes" })).toHaveAttribute("href", "#if-someone-intrudes");
+    await expect(page.getByRole("link", { name: "Copy link to If someone intrudes" })).toHaveAttribute(
+      "href",
+      "#if-someone-intrudes",
+    );
   });
 
   test("search renders ranked, highlighted results on the server", async ({ page }) => {
@@ -107,7 +131,10 @@ test.describe("without JavaScript", () => {
     await page.getByRole("searchbox", { name: "Search help" }).fill("pascode");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/\/help\/search\?q=pascode$/);
-    const first = page.getByRole("list", { name: /results for/ }).getByRole("listitem").first();
+    const first = page
+      .getByRole("list", { name: /results for/ })
+      .getByRole("listitem")
+      .first();
     await expect(first.getByRole("link").first()).toHaveAttribute("href", /passcode/);
     await expect(first.locator("mark").first()).toHaveText(/passcode/i);
   });
@@ -131,7 +158,12 @@ const queryTable: [string, RegExp][] = [
 for (const [query, expected] of queryTable) {
   test(`search: "${query}" puts the right answer first`, async ({ page }) => {
     await page.goto(`/help/search?q=${encodeURIComponent(query)}`);
-    const firstLink = page.getByRole("list", { name: /results for/ }).getByRole("listitem").first().getByRole("link").first();
+    const firstLink = page
+      .getByRole("list", { name: /results for/ })
+      .getByRole("listitem")
+      .first()
+      .getByRole("link")
+      .first();
     expect(await firstLink.getAttribute("href")).toMatch(expected);
   });
 }
@@ -158,7 +190,10 @@ test("Was this helpful? counts one answer per visitor, page and day", async ({ p
   await page.reload();
   await page.getByRole("button", { name: "No", exact: true }).click();
   await expect(page.getByText("Thanks for telling us.")).toBeVisible();
-  const rows = queryE2eDb<{ n: number; helpful: number }>("select count(*) as n, max(helpful) as helpful from help_votes where page = ?", path)[0]!;
+  const rows = queryE2eDb<{ n: number; helpful: number }>(
+    "select count(*) as n, max(helpful) as helpful from help_votes where page = ?",
+    path,
+  )[0]!;
   expect(rows.n).toBe(before + 1);
 });
 
@@ -169,7 +204,15 @@ test("print drops the navigation", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-const pagesToAudit = ["/help", ...articles.map((s) => `/help/${s}`), "/help/faq", `/help/faq/${published.faq[0]}`, "/help/search?q=passcode", "/help/search?q=xylophone", "/help/nope"];
+const pagesToAudit = [
+  "/help",
+  ...articles.map((s) => `/help/${s}`),
+  "/help/faq",
+  `/help/faq/${published.faq[0]}`,
+  "/help/search?q=passcode",
+  "/help/search?q=xylophone",
+  "/help/nope",
+];
 
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });

@@ -9,15 +9,20 @@ import { tryJoin } from "../support/join";
 import { submit } from "../support/page";
 
 /** A host signed in on /room, with its room's stored values. */
-async function host(browser: Browser, settings?: { passcode?: string; joinBeforeHost?: boolean; waitingRoom?: boolean }) {
+async function host(
+  browser: Browser,
+  settings?: { passcode?: string; joinBeforeHost?: boolean; waitingRoom?: boolean },
+) {
   const account: Account = createAccount({ name: `Host ${Date.now().toString(36)}` });
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, account.email, account.password, "/room");
   if (settings) {
     if (settings.passcode !== undefined) await page.getByLabel("Passcode", { exact: true }).fill(settings.passcode);
-    if (settings.joinBeforeHost !== undefined) await page.getByLabel("Join before host", { exact: true }).setChecked(settings.joinBeforeHost);
-    if (settings.waitingRoom !== undefined) await page.getByLabel("Waiting room", { exact: true }).setChecked(settings.waitingRoom);
+    if (settings.joinBeforeHost !== undefined)
+      await page.getByLabel("Join before host", { exact: true }).setChecked(settings.joinBeforeHost);
+    if (settings.waitingRoom !== undefined)
+      await page.getByLabel("Waiting room", { exact: true }).setChecked(settings.waitingRoom);
     await submit(page, /^Save settings/);
     await expect(page.getByText("Saved.")).toBeVisible();
   }
@@ -31,11 +36,19 @@ async function guestJoins(page: Page, url: string, name: string, passcode: strin
   await page.getByRole("button", { name: "Join" }).click();
 }
 
-test("waiting room: the host sees the guest live, admits them, and the guest's page changes without a reload", async ({ browser, page }) => {
+test("waiting room: the host sees the guest live, admits them, and the guest's page changes without a reload", async ({
+  browser,
+  page,
+}) => {
   const h = await host(browser);
   await h.page.getByRole("button", { name: "Start meeting" }).click();
   await expect(h.page.getByText("Your meeting is in progress.")).toBeVisible();
-  await guestJoins(page, `/j/${h.room.pmi.slice(0, 3)}-${h.room.pmi.slice(3, 6)}-${h.room.pmi.slice(6)}`, "Guest One", h.room.passcode!);
+  await guestJoins(
+    page,
+    `/j/${h.room.pmi.slice(0, 3)}-${h.room.pmi.slice(3, 6)}-${h.room.pmi.slice(6)}`,
+    "Guest One",
+    h.room.passcode!,
+  );
   await expect(page.getByRole("heading", { name: "Waiting for the host to let you in" })).toBeVisible();
 
   const waiting = h.page.getByRole("list", { name: "Waiting room" });
@@ -54,7 +67,10 @@ test("a removed guest cannot rejoin from the same browser session", async ({ bro
   await expect(page.getByRole("heading", { name: "The host removed you from this meeting" })).toBeVisible();
   await page.goto(`/j/${h.room.pmi}`);
   await expect(page.getByRole("heading", { name: "The host removed you from this meeting" })).toBeVisible();
-  const again = await page.request.post(`/my/${h.room.link}/join`, { form: { name: "Unwanted again", passcode: h.room.passcode! }, headers: { Origin: new URL(page.url()).origin } });
+  const again = await page.request.post(`/my/${h.room.link}/join`, {
+    form: { name: "Unwanted again", passcode: h.room.passcode! },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(await again.text()).toContain("The host removed you from this meeting");
   await h.close();
 });
@@ -86,10 +102,19 @@ test("a locked meeting takes no new guests, even with the passcode", async ({ br
   await h.close();
 });
 
-test("an unknown ID and a wrong passcode get the same status, page and words", async ({ browser, request, baseURL }) => {
+test("an unknown ID and a wrong passcode get the same status, page and words", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const h = await host(browser);
   const unknown = "2987654312";
-  const send = (id: string) => request.post(`/j/${id}/join`, { form: { name: "Same", passcode: "Wrong_1" }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const send = (id: string) =>
+    request.post(`/j/${id}/join`, {
+      form: { name: "Same", passcode: "Wrong_1" },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
   const [a, b] = [await send(unknown), await send(h.room.pmi)];
   expect(a.status()).toBe(303);
   expect(b.status()).toBe(a.status());
@@ -97,18 +122,31 @@ test("an unknown ID and a wrong passcode get the same status, page and words", a
   const pageA = await request.get(a.headers()["location"]!);
   const pageB = await request.get(b.headers()["location"]!);
   expect(pageB.status()).toBe(pageA.status());
-  const words = async (r: typeof pageA, id: string) => (await r.text()).replaceAll(id, "ID").replace(/<script[\s\S]*?<\/script>/g, "").replace(/\s+/g, " ");
+  const words = async (r: typeof pageA, id: string) =>
+    (await r.text())
+      .replaceAll(id, "ID")
+      .replace(/<script[\s\S]*?<\/script>/g, "")
+      .replace(/\s+/g, " ");
   const spacedUnknown = `${unknown.slice(0, 3)} ${unknown.slice(3, 6)} ${unknown.slice(6)}`;
   const spacedKnown = `${h.room.pmi.slice(0, 3)} ${h.room.pmi.slice(3, 6)} ${h.room.pmi.slice(6)}`;
-  expect((await words(pageA, unknown)).replaceAll(spacedUnknown, "ID")).toBe((await words(pageB, h.room.pmi)).replaceAll(spacedKnown, "ID"));
+  expect((await words(pageA, unknown)).replaceAll(spacedUnknown, "ID")).toBe(
+    (await words(pageB, h.room.pmi)).replaceAll(spacedKnown, "ID"),
+  );
   expect(await pageA.text()).toContain("Check the meeting ID and passcode.");
   await h.close();
 });
 
-test("past the limit the join answers 429 with Retry-After, and a restarted server still remembers", async ({ request, baseURL }) => {
+test("past the limit the join answers 429 with Retry-After, and a restarted server still remembers", async ({
+  request,
+  baseURL,
+}) => {
   const id = `2${Date.now().toString().slice(-9)}`;
   for (let i = 0; i < 5; i++) expect(await tryJoin(request, baseURL!, `/j/${id}`, `Guess_${i}`)).toBe("refused");
-  const limited = await request.post(`/j/${id}/join`, { form: { name: "Guesser", passcode: "Guess_9" }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const limited = await request.post(`/j/${id}/join`, {
+    form: { name: "Guesser", passcode: "Guess_9" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await limited.text()).toMatch(/Try again in \d+ minutes?/);
@@ -116,13 +154,28 @@ test("past the limit the join answers 429 with Retry-After, and a restarted serv
   // A second server process on the same database file (as after a restart) enforces the same limit.
   const port = 3290 + Math.floor(Math.random() * 9);
   const server = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: E2E_DATABASE_PATH, AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz", AUTH_TRUST_HOST: "true", JOIN_LIMIT_ID: "5", JOIN_LIMIT_CLIENT: "10000" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: E2E_DATABASE_PATH,
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      AUTH_TRUST_HOST: "true",
+      JOIN_LIMIT_ID: "5",
+      JOIN_LIMIT_CLIENT: "10000",
+    },
     stdio: "ignore",
   });
   try {
     const other = `http://127.0.0.1:${port}`;
-    await expect.poll(async () => (await fetch(`${other}/api/health`).catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
-    const again = await fetch(`${other}/j/${id}/join`, { method: "POST", body: new URLSearchParams({ name: "Guesser", passcode: "x" }), headers: { Origin: other }, redirect: "manual" });
+    await expect
+      .poll(async () => (await fetch(`${other}/api/health`).catch(() => null))?.status, { timeout: 20_000 })
+      .toBe(200);
+    const again = await fetch(`${other}/j/${id}/join`, {
+      method: "POST",
+      body: new URLSearchParams({ name: "Guesser", passcode: "x" }),
+      headers: { Origin: other },
+      redirect: "manual",
+    });
     expect(again.status).toBe(429);
   } finally {
     server.kill();
@@ -173,7 +226,10 @@ test.describe("on a 360 px phone", () => {
   });
 });
 
-test("Secure my room ends the intrusion: the intruder is out, back at the join form, and gone from the host panel", async ({ browser, page }) => {
+test("Secure my room ends the intrusion: the intruder is out, back at the join form, and gone from the host panel", async ({
+  browser,
+  page,
+}) => {
   const h = await host(browser);
   await h.page.getByRole("button", { name: "Start meeting" }).click();
   await guestJoins(page, `/my/${h.room.link}`, "Intruder", h.room.passcode!);
@@ -211,7 +267,10 @@ test("the host can remove everyone waiting at once", async ({ browser, request, 
   await h.close();
 });
 
-test("guest names are shown as typed, without direction overrides, and a blank one is refused", async ({ browser, page }) => {
+test("guest names are shown as typed, without direction overrides, and a blank one is refused", async ({
+  browser,
+  page,
+}) => {
   const h = await host(browser);
   await guestJoins(page, `/j/${h.room.pmi}`, "\u200B\u200B\u200B", h.room.passcode!);
   await expect(page.getByText("Enter your name (up to 60 characters) so the host knows who is joining.")).toBeVisible();

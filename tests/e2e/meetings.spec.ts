@@ -30,7 +30,9 @@ async function downloadCalendar(page: Page) {
   return { text, calendar: new ICAL.Component(ICAL.parse(text)) };
 }
 
-test("a regular meeting gets a generated 11-digit ID, shown 3-4-4, and can be edited without changing it", async ({ page }) => {
+test("a regular meeting gets a generated 11-digit ID, shown 3-4-4, and can be edited without changing it", async ({
+  page,
+}) => {
   const account = await owner(page);
   await fillBasics(page, "Budget review");
   await expect(page.getByLabel("Generate automatically")).toBeChecked();
@@ -54,7 +56,9 @@ test("a regular meeting gets a generated 11-digit ID, shown 3-4-4, and can be ed
   await expect(page.getByTestId("meeting-id")).toHaveText(shown!);
 });
 
-test("choosing the PMI for a recurring meeting warns (before and after) with the class-sessions answer, and does not block", async ({ page }) => {
+test("choosing the PMI for a recurring meeting warns (before and after) with the class-sessions answer, and does not block", async ({
+  page,
+}) => {
   await owner(page);
   await fillBasics(page, "Weekly office hours");
   await page.getByLabel("Personal Meeting ID").check();
@@ -97,7 +101,10 @@ test("refused input is explained next to its field and nothing is scheduled", as
   await page.getByLabel("Monday").check();
   await submit(page, "Schedule");
   await expect(page.getByText("Don't use a simple run like 123456 or abcdef.")).toBeVisible();
-  const [count] = queryE2eDb<{ n: number }>("select count(*) as n from meetings m join users u on u.id = m.user_id where u.email = ?", account.email);
+  const [count] = queryE2eDb<{ n: number }>(
+    "select count(*) as n from meetings m join users u on u.id = m.user_id where u.email = ?",
+    account.email,
+  );
   expect(count!.n).toBe(0);
 });
 
@@ -125,7 +132,9 @@ test("the calendar file places a New York meeting and a UTC meeting at the right
   }
 });
 
-test("a title sent with a line break cannot add lines to the calendar file, and the calendar's name is escaped", async ({ page }) => {
+test("a title sent with a line break cannot add lines to the calendar file, and the calendar's name is escaped", async ({
+  page,
+}) => {
   await owner(page);
   await fillBasics(page, "placeholder");
   // What a hand-made request could send: a text input itself drops line breaks.
@@ -145,9 +154,15 @@ test("a title sent with a line break cannot add lines to the calendar file, and 
   expect(new ICAL.Event(calendar.getFirstSubcomponent("vevent")!).summary).toBe("Plan, review; ship X-INJECTED:1");
 });
 
-test("the list shows upcoming meetings by next occurrence and moves finished one-time meetings to Past", async ({ page }) => {
+test("the list shows upcoming meetings by next occurrence and moves finished one-time meetings to Past", async ({
+  page,
+}) => {
   await owner(page);
-  for (const [title, start] of [["Later", "2031-01-10T09:00"], ["Sooner", "2030-02-01T09:00"], ["Long ago", "2020-01-01T09:00"]] as const) {
+  for (const [title, start] of [
+    ["Later", "2031-01-10T09:00"],
+    ["Sooner", "2030-02-01T09:00"],
+    ["Long ago", "2020-01-01T09:00"],
+  ] as const) {
     await page.goto("/meetings/new");
     await fillBasics(page, title, start);
     await page.getByRole("button", { name: "Schedule" }).click();

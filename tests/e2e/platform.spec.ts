@@ -45,7 +45,10 @@ test("under HTTPS the session cookie is also Secure", async ({ request }) => {
     form: { csrfToken: csrf.csrfToken, email: "grace@example.edu", password: DEMO_PASSWORD, callbackUrl: "/room" },
     maxRedirects: 0,
   });
-  const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const setCookie = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   const session = setCookie.find((c) => c.startsWith("__Secure-authjs.session-token="));
   expect(session, setCookie.join("\n")).toBeDefined();
   expect(session).toMatch(/;\s*Secure/i);
@@ -60,9 +63,13 @@ test("reading a page never re-issues the session cookie, so a late response cann
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/room$/);
   for (const path of ["/room", "/meetings", "/account", "/room?_rsc=prefetch"]) {
-    const res = await page.request.get(path, { headers: path.includes("_rsc") ? { RSC: "1", "Next-Router-Prefetch": "1" } : {} });
+    const res = await page.request.get(path, {
+      headers: path.includes("_rsc") ? { RSC: "1", "Next-Router-Prefetch": "1" } : {},
+    });
     expect(res.status(), path).toBe(200);
-    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"));
+    const cookies = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"));
     expect(cookies, path).toEqual([]);
   }
 });
@@ -80,7 +87,11 @@ test.describe("requests that are not what a form sends", () => {
   const MB = 1024 * 1024;
   // A fresh unknown meeting ID per post, so the per-ID join limit never answers instead.
   const joinPath = () => `/j/9${String(Math.floor(Math.random() * 1e10)).padStart(10, "0")}/join`;
-  const action = (name: string, extra: Record<string, string> = {}) => ({ Origin: E2E_BASE_URL, "Next-Action": actionId(name), ...extra });
+  const action = (name: string, extra: Record<string, string> = {}) => ({
+    Origin: E2E_BASE_URL,
+    "Next-Action": actionId(name),
+    ...extra,
+  });
   const asText = { "Content-Type": "text/plain;charset=UTF-8" };
 
   test("an address that cannot be percent-decoded answers 400 with the security headers", async ({ request }) => {
@@ -117,18 +128,27 @@ test.describe("requests that are not what a form sends", () => {
   });
 
   test("a server action sent more than 64 KB answers 413, not 500", async ({ request }) => {
-    const res = await request.post("/signin", { headers: action("signInAction", asText), data: `[{},"${"a".repeat(100_000)}"]` });
+    const res = await request.post("/signin", {
+      headers: action("signInAction", asText),
+      data: `[{},"${"a".repeat(100_000)}"]`,
+    });
     expect(res.status()).toBe(413);
     expect((await rawPost("/signin", { send: 2 * MB, headers: action("signInAction", asText) })).status).toBe(413);
   });
 
   const notForms = [
-    ["a plain object", { data: '[{},{"email":"ada@example.edu","page":"/help/waiting-room","helpful":"yes"}]', extra: asText }],
+    [
+      "a plain object",
+      { data: '[{},{"email":"ada@example.edu","page":"/help/waiting-room","helpful":"yes"}]', extra: asText },
+    ],
     ["no arguments (0=[])", { multipart: { "0": "[]" }, extra: {} }],
   ] as const;
   for (const [what, { extra, ...body }] of notForms) {
     test(`sign-in and "Was this helpful?" called with ${what} answer "Nothing was changed."`, async ({ request }) => {
-      for (const [path, name] of [["/signin", "signInAction"], ["/help/waiting-room", "voteOnPage"]] as const) {
+      for (const [path, name] of [
+        ["/signin", "signInAction"],
+        ["/help/waiting-room", "voteOnPage"],
+      ] as const) {
         const res = await request.post(path, { headers: action(name, extra), ...body });
         expect(res.status(), name).toBe(200);
         expect(await res.text(), name).toContain("Nothing was changed.");

@@ -55,7 +55,9 @@ test.describe("Personal Meeting ID and link", () => {
     ["a".repeat(20_000), "link-length"],
   ];
 
-  test("every PMI and link rule is refused next to its field, with its help link, keeping the value and storing nothing", async ({ page }) => {
+  test("every PMI and link rule is refused next to its field, with its help link, keeping the value and storing nothing", async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const account = await ownerOnRoom(page);
     const before = roomOf(account.email);
@@ -84,7 +86,11 @@ test.describe("Personal Meeting ID and link", () => {
     await expect(page.getByText("Invitations you already sent stop working.")).toBeVisible();
   });
 
-  test("a phone-style PMI and a new link are saved together; the old ones stop resolving at once", async ({ page, request, baseURL }) => {
+  test("a phone-style PMI and a new link are saved together; the old ones stop resolving at once", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const account = await ownerOnRoom(page);
     const before = roomOf(account.email);
     const pmi = generatePmi();
@@ -103,11 +109,16 @@ test.describe("Personal Meeting ID and link", () => {
     expect(await tryJoin(request, baseURL!, `/j/${pmi}`, before.passcode!)).toBe("joined");
     expect(await tryJoin(request, baseURL!, `/my/${link.toUpperCase()}`, before.passcode!)).toBe("joined");
 
-    await expect(page.getByRole("region", { name: "Recent changes" })).toContainText(`Personal Meeting ID: ${spaced(before.pmi)} → ${spaced(pmi)}`);
+    await expect(page.getByRole("region", { name: "Recent changes" })).toContainText(
+      `Personal Meeting ID: ${spaced(before.pmi)} → ${spaced(pmi)}`,
+    );
     await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("by you");
   });
 
-  test("another owner's PMI and link (in any case) are taken; a released PMI is held for its owner only", async ({ page, browser }) => {
+  test("another owner's PMI and link (in any case) are taken; a released PMI is held for its owner only", async ({
+    page,
+    browser,
+  }) => {
     const ada = await ownerOnRoom(page);
     const adaRoom = roomOf(ada.email);
     const grace = createAccount();
@@ -167,7 +178,13 @@ test.describe("passcode and settings", () => {
     await expect(passcode).toHaveAttribute("type", "text");
     await expect(passcode).toHaveValue(before.passcode!);
 
-    for (const [value, rule] of [["123456", "passcode-sequence"], ["aaaaaa", "passcode-repeated"], ["abc", "passcode-length"], ["pass word", "passcode-characters"], ["fedcba", "passcode-sequence"]] as const) {
+    for (const [value, rule] of [
+      ["123456", "passcode-sequence"],
+      ["aaaaaa", "passcode-repeated"],
+      ["abc", "passcode-length"],
+      ["pass word", "passcode-characters"],
+      ["fedcba", "passcode-sequence"],
+    ] as const) {
       await passcode.fill(value);
       await submit(page, /^Save settings/);
       await expectRefused(page, "Passcode", rule);
@@ -228,7 +245,11 @@ test.describe("without JavaScript", () => {
     expect(roomOf(account.email)).toMatchObject({ pmi, passcode: "No-JS_ok1", waiting_room: 0 });
   });
 
-  test("Secure my room asks on a second page, then replaces ID, link and passcode", async ({ page, request, baseURL }) => {
+  test("Secure my room asks on a second page, then replaces ID, link and passcode", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const account = await ownerOnRoom(page);
     const before = roomOf(account.email);
     await page.getByRole("button", { name: "Secure my room" }).click();
@@ -243,7 +264,11 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("Secure my room confirms inline and shows the new values; the old ones stop resolving", async ({ page, request, baseURL }) => {
+test("Secure my room confirms inline and shows the new values; the old ones stop resolving", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const account = await ownerOnRoom(page);
   const before = roomOf(account.email);
   await page.getByLabel("Join before host", { exact: true }).check();
@@ -291,7 +316,11 @@ test.describe("/room on a phone", () => {
   });
 });
 
-test("a replayed room action changes nothing with a forged Origin, with no Origin, or with no session", async ({ page, playwright, baseURL }) => {
+test("a replayed room action changes nothing with a forged Origin, with no Origin, or with no session", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const account = await ownerOnRoom(page);
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Passcode", { exact: true }).fill("Replay_1");
@@ -328,7 +357,9 @@ test("a replayed room action changes nothing with a forged Origin, with no Origi
   expect(roomOf(account.email).passcode).toBe("Hijack_2");
 });
 
-test("asking about taken IDs and links is limited per account, with a clear message, and changes nothing", async ({ page }) => {
+test("asking about taken IDs and links is limited per account, with a clear message, and changes nothing", async ({
+  page,
+}) => {
   const owner = await ownerOnRoom(page);
   const before = roomOf(owner.email);
   const taken = roomOf("ada@example.edu");
@@ -340,6 +371,8 @@ test("asking about taken IDs and links is limited per account, with a clear mess
   }
   await page.getByLabel("Personal Meeting ID").fill(generatePmi());
   await submit(page, /^Save ID/);
-  await expect(formMessage(page)).toContainText(/Too many tries with IDs or links that are taken\. Nothing was changed\. Try again in \d+ minutes?\./);
+  await expect(formMessage(page)).toContainText(
+    /Too many tries with IDs or links that are taken\. Nothing was changed\. Try again in \d+ minutes?\./,
+  );
   expect(roomOf(owner.email)).toEqual(before);
 });

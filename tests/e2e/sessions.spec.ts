@@ -57,7 +57,9 @@ test.describe("sessions end on the server", () => {
     await copy.context.close();
   });
 
-  test("Sign out of every device ends the other sessions and copies of this one; this browser stays in", async ({ browser }) => {
+  test("Sign out of every device ends the other sessions and copies of this one; this browser stays in", async ({
+    browser,
+  }) => {
     const account = createAccount();
     const { laptop, phone, laptopCopy } = await twoDevicesAndACopy(browser, account);
 
@@ -71,7 +73,9 @@ test.describe("sessions end on the server", () => {
     for (const c of [laptop, phone, laptopCopy]) await c.context.close();
   });
 
-  test("a password change ends the other sessions and copies of this one; this browser stays in", async ({ browser }) => {
+  test("a password change ends the other sessions and copies of this one; this browser stays in", async ({
+    browser,
+  }) => {
     const account = createAccount();
     const { laptop, phone, laptopCopy } = await twoDevicesAndACopy(browser, account);
 

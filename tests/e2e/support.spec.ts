@@ -24,7 +24,10 @@ test.describe("answer finder", () => {
     await staff(page);
     await page.getByRole("searchbox", { name: "Search answers" }).fill("someone crashed my meeting");
     await page.getByRole("button", { name: "Search", exact: true }).click();
-    const first = page.getByRole("list", { name: /Answers for/ }).getByRole("listitem").first();
+    const first = page
+      .getByRole("list", { name: /Answers for/ })
+      .getByRole("listitem")
+      .first();
     await expect(first).toContainText("What should I do if someone intrudes on my PMI?");
     const url = `${baseURL}/help/faq/what-should-i-do-if-someone-intrudes`;
     await expect(first.getByRole("link")).toHaveText(url);
@@ -44,13 +47,19 @@ test.describe("without JavaScript", () => {
     await page.getByRole("searchbox", { name: "Search answers" }).fill("password");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/\/support\?q=password$/);
-    const first = page.getByRole("list", { name: /Answers for/ }).getByRole("listitem").first();
+    const first = page
+      .getByRole("list", { name: /Answers for/ })
+      .getByRole("listitem")
+      .first();
     await expect(first.getByRole("link")).toHaveText(/\/help\/(pmi-passcode|faq\/how-can-i-edit-my-pmi-passcode)/);
     await expect(first.getByRole("button")).toHaveCount(0);
   });
 });
 
-test("finds one account from an email, a PMI in any form, a join URL, a personal link or a meeting ID, and never shows the passcode", async ({ page, browser }) => {
+test("finds one account from an email, a PMI in any form, a join URL, a personal link or a meeting ID, and never shows the passcode", async ({
+  page,
+  browser,
+}) => {
   const owner = createAccount({ name: "Lookup Target" });
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
@@ -104,7 +113,9 @@ test("flags settings that break a best practice with the answer that explains th
   await findUser(page, owner.email);
   const warnings = page.getByRole("list", { name: "Best-practice warnings" });
   await expect(warnings).toContainText("No passcode");
-  await expect(warnings.getByRole("link", { name: "How do I add a waiting room to my Personal Meeting ID?" })).toHaveAttribute("href", "/help/faq/how-do-i-add-a-waiting-room-to-my-pmi");
+  await expect(
+    warnings.getByRole("link", { name: "How do I add a waiting room to my Personal Meeting ID?" }),
+  ).toHaveAttribute("href", "/help/faq/how-do-i-add-a-waiting-room-to-my-pmi");
 });
 
 test("support secures a room; the owner sees the change, when, and who did it", async ({ page, browser }) => {
@@ -119,19 +130,31 @@ test("support secures a room; the owner sees the change, when, and who did it", 
   expect(after.pmi).not.toBe(before.pmi);
   expect(after.link.startsWith(`${before.link}.`)).toBe(true);
   expect(after.passcode).not.toBe(before.passcode);
-  await expect(page.getByRole("article", { name: "Intruded Owner" }).getByRole("region", { name: "Recent changes" })).toContainText("Room secured by you");
+  await expect(
+    page.getByRole("article", { name: "Intruded Owner" }).getByRole("region", { name: "Recent changes" }),
+  ).toContainText("Room secured by you");
 
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
   await signIn(ownerPage, owner.email, owner.password, "/room");
   await expect(ownerPage.getByText(/^Support \(Desk [a-z0-9]+\) secured your room on /)).toBeVisible();
-  await expect(ownerPage.getByRole("region", { name: "Recent changes" })).toContainText(/Room secured by Desk [a-z0-9]+ \(support\)/);
+  await expect(ownerPage.getByRole("region", { name: "Recent changes" })).toContainText(
+    /Room secured by Desk [a-z0-9]+ \(support\)/,
+  );
   await ownerContext.close();
-  const log = queryE2eDb<{ action: string }>("select l.action from support_access_log l join users s on s.id = l.support_user_id where s.email = ? order by l.id", desk.email);
+  const log = queryE2eDb<{ action: string }>(
+    "select l.action from support_access_log l join users s on s.id = l.support_user_id where s.email = ? order by l.id",
+    desk.email,
+  );
   expect(log.map((r) => r.action)).toContain("secure");
 });
 
-test("owners and signed-out visitors are refused on every support route and action, even replaying a real request", async ({ page, browser, playwright, baseURL }) => {
+test("owners and signed-out visitors are refused on every support route and action, even replaying a real request", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const victim = createAccount({ name: "Replay Victim" });
   await staff(page);
   await findUser(page, victim.email);
@@ -153,8 +176,16 @@ test("owners and signed-out visitors are refused on every support route and acti
 
   const replay = async (cookie: string | undefined) => {
     const context = await playwright.request.newContext({ baseURL });
-    const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([k]) => !k.startsWith(":") && k !== "content-length" && k !== "cookie"));
-    const response = await context.post(request.url(), { headers: cookie ? { ...headers, cookie } : headers, data: request.postDataBuffer()!, maxRedirects: 0 });
+    const headers = Object.fromEntries(
+      Object.entries(await request.allHeaders()).filter(
+        ([k]) => !k.startsWith(":") && k !== "content-length" && k !== "cookie",
+      ),
+    );
+    const response = await context.post(request.url(), {
+      headers: cookie ? { ...headers, cookie } : headers,
+      data: request.postDataBuffer()!,
+      maxRedirects: 0,
+    });
     const status = response.status();
     await context.dispose();
     return status;

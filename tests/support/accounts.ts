@@ -11,10 +11,23 @@ export type Account = { email: string; name: string; password: string };
 /** A fresh account made the way an operator makes one (`npm run user:add`), in the server's database. */
 export function createAccount(options: { name?: string; role?: "owner" | "support" } = {}): Account {
   const id = randomBytes(4).toString("hex");
-  const account = { email: `user-${id}@example.test`, name: options.name ?? `Test User ${id}`, password: `test-password-${id}` };
+  const account = {
+    email: `user-${id}@example.test`,
+    name: options.name ?? `Test User ${id}`,
+    password: `test-password-${id}`,
+  };
   execFileSync(
     path.join(process.cwd(), "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", "scripts/user-add.ts", "--email", account.email, "--name", account.name, "--role", options.role ?? "owner"],
+    [
+      "--conditions=react-server",
+      "scripts/user-add.ts",
+      "--email",
+      account.email,
+      "--name",
+      account.name,
+      "--role",
+      options.role ?? "owner",
+    ],
     { env: { ...process.env, DATABASE_PATH: E2E_DATABASE_PATH, ROOMDESK_PASSWORD: account.password }, stdio: "pipe" },
   );
   return account;

@@ -11,7 +11,13 @@ export function queryE2eDb<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-export type RoomRow = { pmi: string; link: string; passcode: string | null; join_before_host: number; waiting_room: number };
+export type RoomRow = {
+  pmi: string;
+  link: string;
+  passcode: string | null;
+  join_before_host: number;
+  waiting_room: number;
+};
 
 /** The stored room of an account, straight from the server's database file. */
 export function roomOf(email: string): RoomRow {

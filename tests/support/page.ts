@@ -13,7 +13,9 @@ export const formMessage = (page: Page) =>
  */
 export async function submit(page: Page, name: string | RegExp) {
   const button = page.getByRole("button", typeof name === "string" ? { name, exact: true } : { name });
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(new URL(page.url()).origin));
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().startsWith(new URL(page.url()).origin),
+  );
   await button.click();
   await answered;
   await expect(button).not.toHaveAttribute("aria-disabled", "true");

@@ -31,7 +31,11 @@ type RawPost = {
  */
 export function rawPost(pathname: string, options: RawPost): Promise<RawAnswer> {
   const url = new URL(pathname, E2E_BASE_URL);
-  const headers: Record<string, string> = { Origin: E2E_BASE_URL, "Content-Type": "application/x-www-form-urlencoded", ...options.headers };
+  const headers: Record<string, string> = {
+    Origin: E2E_BASE_URL,
+    "Content-Type": "application/x-www-form-urlencoded",
+    ...options.headers,
+  };
   if (options.declare !== undefined) headers["Content-Length"] = String(options.declare);
   const piece = Buffer.alloc(64 * 1024, "a");
   return new Promise((resolve, reject) => {
@@ -48,7 +52,12 @@ export function rawPost(pathname: string, options: RawPost): Promise<RawAnswer> 
       res.on("end", () => {
         clearTimeout(timer);
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), sentBytes });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          sentBytes,
+        });
       });
     });
     // The server may close the connection once it has answered; only an error before any answer counts.

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { missingFigures, table } from "@/bench/harness/report";
 import type { Metric } from "@/bench/harness/metric";
 
-const row = (id: string, value: number | null, extra: Partial<Metric> = {}): Metric => ({ id, metric: id, value, unit: "ms", ...extra });
+const row = (id: string, value: number | null, extra: Partial<Metric> = {}): Metric => ({
+  id,
+  metric: id,
+  value,
+  unit: "ms",
+  ...extra,
+});
 
 describe("the quick bench's figure check", () => {
   it("passes figures that exist, and rows that say why they cannot", () => {
@@ -11,12 +17,23 @@ describe("the quick bench's figure check", () => {
   });
 
   it("fails a figure that is absent, failed, or not a number", () => {
-    const metrics = [row("failed", null, { shown: "failed" }), row("nan", Number.NaN), row("ratio", 3, { ratio: Number.NaN })];
-    expect(missingFigures(metrics, ["failed", "nan", "ratio", "never-ran"])).toEqual(["failed", "nan", "ratio", "never-ran"]);
+    const metrics = [
+      row("failed", null, { shown: "failed" }),
+      row("nan", Number.NaN),
+      row("ratio", 3, { ratio: Number.NaN }),
+    ];
+    expect(missingFigures(metrics, ["failed", "nan", "ratio", "never-ran"])).toEqual([
+      "failed",
+      "nan",
+      "ratio",
+      "never-ran",
+    ]);
   });
 
   it("prints one table row per figure", () => {
-    const lines = table([row("a", 12, { target: "≤ 30 ms", met: true }), row("b", null, { skipped: "not yet" })]).split("\n");
+    const lines = table([row("a", 12, { target: "≤ 30 ms", met: true }), row("b", null, { skipped: "not yet" })]).split(
+      "\n",
+    );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain("met");
     expect(lines[3]).toContain("skipped");

@@ -43,7 +43,9 @@ describe("accounts", () => {
     const twin = await createUserWithRoom(db, { email: "ada2@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const room = db.$client.prepare("select link from rooms where user_id = ?").get(twin.id) as { link: string };
     expect(room.link).toBe("ada.lovelace2");
-    expect(() => db.$client.prepare("insert into users (email, name, password_hash) values ('ADA@example.edu', 'x', 'x')").run()).toThrow();
+    expect(() =>
+      db.$client.prepare("insert into users (email, name, password_hash) values ('ADA@example.edu', 'x', 'x')").run(),
+    ).toThrow();
     expect((await userByEmail(db, " ADA@EXAMPLE.EDU "))?.name).toBe("Ada Lovelace");
   });
 
@@ -51,9 +53,17 @@ describe("accounts", () => {
     const { db } = tempDatabase();
     const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
-    const adaRoom = db.$client.prepare("select * from rooms where user_id = ?").get(ada.id) as { pmi: string; link: string };
-    const update = (sql: string, ...args: unknown[]) => () => db.$client.prepare(sql).run(...args);
-    expect(update("update rooms set passcode = null, join_before_host = 1 where user_id = ?", grace.id)).toThrow(/CHECK/);
+    const adaRoom = db.$client.prepare("select * from rooms where user_id = ?").get(ada.id) as {
+      pmi: string;
+      link: string;
+    };
+    const update =
+      (sql: string, ...args: unknown[]) =>
+      () =>
+        db.$client.prepare(sql).run(...args);
+    expect(update("update rooms set passcode = null, join_before_host = 1 where user_id = ?", grace.id)).toThrow(
+      /CHECK/,
+    );
     expect(update("update rooms set passcode = null, waiting_room = 0 where user_id = ?", grace.id)).toThrow(/CHECK/);
     expect(update("update rooms set pmi = ? where user_id = ?", adaRoom.pmi, grace.id)).toThrow(/UNIQUE/);
     expect(update("update rooms set link = ? where user_id = ?", adaRoom.link.toUpperCase(), grace.id)).toThrow();
@@ -77,8 +87,15 @@ describe("passwords", () => {
 describe("support access log", () => {
   it("is append-only: the database refuses updates and deletes", async () => {
     const { db } = tempDatabase();
-    const staff = await createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
-    db.$client.prepare("insert into support_access_log (support_user_id, query) values (?, 'ada@example.edu')").run(staff.id);
+    const staff = await createUserWithRoom(db, {
+      email: "support@example.edu",
+      name: "Support Desk",
+      passwordHash: "x",
+      role: "support",
+    });
+    db.$client
+      .prepare("insert into support_access_log (support_user_id, query) values (?, 'ada@example.edu')")
+      .run(staff.id);
     expect(() => db.$client.prepare("update support_access_log set query = 'x'").run()).toThrow(/append-only/);
     expect(() => db.$client.prepare("delete from support_access_log").run()).toThrow(/append-only/);
     expect(db.$client.prepare("select count(*) as n from support_access_log").get()).toEqual({ n: 1 });

@@ -13,22 +13,47 @@ async function houseErrors(file: string, code: string): Promise<string[]> {
 
 describe("the house import rules", () => {
   it("refuse a page that reads the database or calls a service", async () => {
-    expect(await houseErrors("app/(account)/room/example.tsx", 'import { db } from "@/db";\nexport const x = db;\n')).toHaveLength(1);
-    expect(await houseErrors("app/(account)/room/example.tsx", 'import { secureRoom } from "@/lib/room/service";\nexport const x = secureRoom;\n')).toHaveLength(1);
-    expect(await houseErrors("app/(account)/room/example.tsx", 'import { myRoom } from "@/lib/room/queries";\nexport const x = myRoom;\n')).toEqual([]);
+    expect(
+      await houseErrors("app/(account)/room/example.tsx", 'import { db } from "@/db";\nexport const x = db;\n'),
+    ).toHaveLength(1);
+    expect(
+      await houseErrors(
+        "app/(account)/room/example.tsx",
+        'import { secureRoom } from "@/lib/room/service";\nexport const x = secureRoom;\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await houseErrors(
+        "app/(account)/room/example.tsx",
+        'import { myRoom } from "@/lib/room/queries";\nexport const x = myRoom;\n',
+      ),
+    ).toEqual([]);
   });
 
   it("keep client components to rules, actions and shared UI", async () => {
-    const client = (line: string) => houseErrors("app/(account)/room/example.tsx", `"use client";\n${line}\nexport const x = 1;\n`);
+    const client = (line: string) =>
+      houseErrors("app/(account)/room/example.tsx", `"use client";\n${line}\nexport const x = 1;\n`);
     expect(await client('import { myRoom } from "@/lib/room/queries";')).toHaveLength(1);
     expect(await client('import { secureMyRoom } from "@/lib/room/actions";')).toEqual([]);
     expect(await client('import type { Room } from "@/db/schema";')).toEqual([]);
   });
 
   it("keep lib/validation to zod, and db/ away from features", async () => {
-    expect(await houseErrors("lib/validation/example.ts", 'import { db } from "@/db";\nimport { z } from "zod";\nexport const x = [db, z];\n')).toHaveLength(1);
-    expect(await houseErrors("lib/validation/example.ts", 'import fs from "node:fs";\nexport const x = fs;\n')).toHaveLength(1);
-    expect(await houseErrors("db/example.ts", 'import { secureRoom } from "@/lib/room/service";\nexport const x = secureRoom;\n')).toHaveLength(1);
+    expect(
+      await houseErrors(
+        "lib/validation/example.ts",
+        'import { db } from "@/db";\nimport { z } from "zod";\nexport const x = [db, z];\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await houseErrors("lib/validation/example.ts", 'import fs from "node:fs";\nexport const x = fs;\n'),
+    ).toHaveLength(1);
+    expect(
+      await houseErrors(
+        "db/example.ts",
+        'import { secureRoom } from "@/lib/room/service";\nexport const x = secureRoom;\n',
+      ),
+    ).toHaveLength(1);
   });
 
   it("let an action call its own service but not another feature's, nor the schema", async () => {

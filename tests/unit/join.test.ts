@@ -21,7 +21,11 @@ describe("the passcode check", () => {
     expect(passcodeMatches({ passcode: "Right_99" }, "Right_99")).toBe(true);
     expect(spy).toHaveBeenCalledTimes(3);
     const lengths = spy.mock.calls.map(([a, b]) => [(a as Buffer).length, (b as Buffer).length]);
-    expect(lengths).toEqual([[32, 32], [32, 32], [32, 32]]);
+    expect(lengths).toEqual([
+      [32, 32],
+      [32, 32],
+      [32, 32],
+    ]);
   });
 
   it("an empty passcode opens only a room without one", async () => {
@@ -36,12 +40,37 @@ process.env.AUTH_SECRET ??= "unit-test-secret-0123456789abcdefghijklmnopqrstuvwx
 async function setup() {
   const { db } = tempDatabase();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-  const room = () => db.$client.prepare("select id, pmi, link, passcode from rooms where user_id = ?").get(ada.id) as { id: number; pmi: string; link: string; passcode: string };
+  const room = () =>
+    db.$client.prepare("select id, pmi, link, passcode from rooms where user_id = ?").get(ada.id) as {
+      id: number;
+      pmi: string;
+      link: string;
+      passcode: string;
+    };
   const passes = new Map<string, string>();
   /** One browser: its guest token and the passes it was given. */
-  const browser = (token = randomToken()) => ({ name: "Guest", token, passFor: (key: string) => passes.get(`${token}|${key}`), keep: (key: string, pass: string) => passes.set(`${token}|${key}`, pass) });
-  const join = async (b: ReturnType<typeof browser>, raw: string, passcode: string, client = "198.51.100.1", kind: "id" | "link" = "id") => {
-    const outcome = await attemptJoin(db, { kind, raw, passcode, client, name: b.name, token: b.token, passFor: b.passFor });
+  const browser = (token = randomToken()) => ({
+    name: "Guest",
+    token,
+    passFor: (key: string) => passes.get(`${token}|${key}`),
+    keep: (key: string, pass: string) => passes.set(`${token}|${key}`, pass),
+  });
+  const join = async (
+    b: ReturnType<typeof browser>,
+    raw: string,
+    passcode: string,
+    client = "198.51.100.1",
+    kind: "id" | "link" = "id",
+  ) => {
+    const outcome = await attemptJoin(db, {
+      kind,
+      raw,
+      passcode,
+      client,
+      name: b.name,
+      token: b.token,
+      passFor: b.passFor,
+    });
     if (outcome.kind === "joined") b.keep(outcome.target.key, outcome.pass);
     return outcome.kind;
   };
@@ -61,14 +90,16 @@ describe("joining", () => {
     const { room, browser, join } = await setup();
     const { pmi, link, passcode } = room();
     for (let i = 0; i < 5; i++) expect(await join(browser(), pmi, `wrong${i}x`, `198.51.100.${i}`)).toBe("failed");
-    for (let i = 5; i < 10; i++) expect(await join(browser(), link, `wrong${i}x`, `198.51.100.${i}`, "link")).toBe("failed");
+    for (let i = 5; i < 10; i++)
+      expect(await join(browser(), link, `wrong${i}x`, `198.51.100.${i}`, "link")).toBe("failed");
     expect(await join(browser(), pmi, passcode, "198.51.100.200")).toBe("limited");
     expect(await join(browser(), link, passcode, "198.51.100.201", "link")).toBe("limited");
   });
 
   it("counts unknown IDs per normalized input, with the same answers", async () => {
     const { browser, join } = await setup();
-    for (let i = 0; i < 10; i++) expect(await join(browser(), i % 2 ? "299-999-9991" : "2999999991", "x", `203.0.113.${i}`)).toBe("failed");
+    for (let i = 0; i < 10; i++)
+      expect(await join(browser(), i % 2 ? "299-999-9991" : "2999999991", "x", `203.0.113.${i}`)).toBe("failed");
     expect(await join(browser(), "2999999991", "x", "203.0.113.99")).toBe("limited");
     expect(await join(browser(), "2999999992", "x", "203.0.113.99")).toBe("failed");
   });
@@ -93,7 +124,9 @@ describe("joining", () => {
     expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("limited");
     for (let i = 0; i < 30; i++) expect(await join(browser(), pmi, passcode, `10.0.${i}.1`)).toBe("joined");
     expect(await join(browser(), pmi, passcode, "10.1.0.1")).toBe("full");
-    const waiting = db.$client.prepare("select count(*) as n from attendees where status = 'waiting'").get() as { n: number };
+    const waiting = db.$client.prepare("select count(*) as n from attendees where status = 'waiting'").get() as {
+      n: number;
+    };
     expect(waiting.n).toBe(50);
   });
 
@@ -102,7 +135,13 @@ describe("joining", () => {
     const before = room();
     const intruder = browser();
     expect(await join(intruder, before.pmi, before.passcode)).toBe("joined");
-    await hostAction(db, before.id, `room:${before.id}`, "admit", (db.$client.prepare("select id from attendees").get() as { id: number }).id);
+    await hostAction(
+      db,
+      before.id,
+      `room:${before.id}`,
+      "admit",
+      (db.$client.prepare("select id from attendees").get() as { id: number }).id,
+    );
     await hostAction(db, before.id, `room:${before.id}`, "start");
     const target = (await resolveTarget(db, "id", before.pmi))!;
     expect(await guestState(db, target, intruder.token)).toBe("in");
@@ -123,7 +162,16 @@ describe("host controls", () => {
     const { db, ada, room } = await setup();
     const { id } = room();
     expect(await ownsKey(db, ada.id, `room:${id}`)).toEqual({ roomId: id, key: `room:${id}` });
-    for (const key of [`room:${id}.0`, `room:0x${id}`, `room: ${id}`, `room:0${id}`, `ROOM:${id}`, `room:${id}:x`, `room:${id}e0`, "meeting:1"]) {
+    for (const key of [
+      `room:${id}.0`,
+      `room:0x${id}`,
+      `room: ${id}`,
+      `room:0${id}`,
+      `ROOM:${id}`,
+      `room:${id}:x`,
+      `room:${id}e0`,
+      "meeting:1",
+    ]) {
       expect(await ownsKey(db, ada.id, key)).toBeNull();
     }
   });

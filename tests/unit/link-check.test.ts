@@ -9,17 +9,24 @@ const knownRoutes = ["/room", "/meetings", "/help/search", /^\/j\/\d+$/];
 const html = (body: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`;
 const check = (pages: Page[]) => checkLinks(pages, { knownRoutes });
 
-const faq = { path: "/help/faq", html: html(`<h1 id="faq">FAQ</h1><section id="how-do-i-customize-my-pmi">A</section>`) };
+const faq = {
+  path: "/help/faq",
+  html: html(`<h1 id="faq">FAQ</h1><section id="how-do-i-customize-my-pmi">A</section>`),
+};
 const one = (body: string, extra: Page[] = []) => check([{ path: "/help/a", html: html(body) }, faq, ...extra]);
 
 describe("checkLinks", () => {
   it("reports a link to a page that does not exist", () => {
-    expect(one(`<a href="/help/nope">x</a>`)).toEqual([{ page: "/help/a", href: "/help/nope", reason: "no such page" }]);
+    expect(one(`<a href="/help/nope">x</a>`)).toEqual([
+      { page: "/help/a", href: "/help/nope", reason: "no such page" },
+    ]);
   });
 
   it("reports an anchor missing on the target page", () => {
     const problems = one(`<a href="/help/faq#gone">x</a><a href="/help/faq#how-do-i-customize-my-pmi">ok</a>`);
-    expect(problems).toEqual([{ page: "/help/a", href: "/help/faq#gone", reason: 'no element with id "gone" on /help/faq' }]);
+    expect(problems).toEqual([
+      { page: "/help/a", href: "/help/faq#gone", reason: 'no element with id "gone" on /help/faq' },
+    ]);
   });
 
   it("reports a same-page anchor that is missing, and accepts one that exists", () => {
@@ -28,12 +35,21 @@ describe("checkLinks", () => {
   });
 
   it("accepts ids made by components, <a name> anchors and a bare #", () => {
-    const rules = { path: "/help/rules", html: html(`<ul><li id="rule-pmi-length">rendered by RuleList</li></ul><a name="legacy"></a>`) };
-    expect(one(`<a href="/help/rules#rule-pmi-length">r</a><a href="/help/rules#legacy">l</a><a href="#">top</a>`, [rules])).toEqual([]);
+    const rules = {
+      path: "/help/rules",
+      html: html(`<ul><li id="rule-pmi-length">rendered by RuleList</li></ul><a name="legacy"></a>`),
+    };
+    expect(
+      one(`<a href="/help/rules#rule-pmi-length">r</a><a href="/help/rules#legacy">l</a><a href="#">top</a>`, [rules]),
+    ).toEqual([]);
   });
 
   it("accepts links to known dynamic routes, including patterns", () => {
-    expect(one(`<a href="/room">r</a><a href="/meetings/">m</a><a href="/help/search?q=passcode">s</a><a href="/j/1234567890">j</a>`)).toEqual([]);
+    expect(
+      one(
+        `<a href="/room">r</a><a href="/meetings/">m</a><a href="/help/search?q=passcode">s</a><a href="/j/1234567890">j</a>`,
+      ),
+    ).toEqual([]);
     expect(one(`<a href="/j/abc">x</a>`)).toEqual([{ page: "/help/a", href: "/j/abc", reason: "no such page" }]);
   });
 
@@ -57,14 +73,23 @@ describe("checkLinks", () => {
   });
 
   it("normalizes trailing slashes and query strings, and resolves relative links", () => {
-    expect(one(`<a href="/help/faq/">a</a><a href="/help/faq?x=1#faq">b</a><a href="faq#faq">c</a><a href="../help/faq">d</a>`)).toEqual([]);
+    expect(
+      one(
+        `<a href="/help/faq/">a</a><a href="/help/faq?x=1#faq">b</a><a href="faq#faq">c</a><a href="../help/faq">d</a>`,
+      ),
+    ).toEqual([]);
     const index = { path: "/help/", html: html(`<a href="/help/a">a</a>`) };
     expect(one(`<a href="/help">i</a><a href="?page=2">self</a>`, [index])).toEqual([]);
   });
 
   it("decodes percent-encoded fragments and entity-encoded attributes", () => {
     const target = { path: "/help/t", html: html(`<h2 id="café">C</h2><h2 id="a b">S</h2><h2 id="q&amp;a">Q</h2>`) };
-    expect(one(`<a href="/help/t#caf%C3%A9">1</a><a href="/help/t#café">2</a><a href="/help/t#a%20b">3</a><a href="/help/t#q&amp;a">4</a>`, [target])).toEqual([]);
+    expect(
+      one(
+        `<a href="/help/t#caf%C3%A9">1</a><a href="/help/t#café">2</a><a href="/help/t#a%20b">3</a><a href="/help/t#q&amp;a">4</a>`,
+        [target],
+      ),
+    ).toEqual([]);
     expect(one(`<a href="/help/t#caf%C3%A8">x</a>`, [target])[0]?.reason).toBe('no element with id "cafè" on /help/t');
   });
 
@@ -74,7 +99,10 @@ describe("checkLinks", () => {
   });
 
   it("checks only source pages but accepts every page as a target", () => {
-    const pages = [{ path: "/", html: html(`<a href="/broken">x</a>`) }, { path: "/help", html: html(`<a href="/#top">x</a>`) }];
+    const pages = [
+      { path: "/", html: html(`<a href="/broken">x</a>`) },
+      { path: "/help", html: html(`<a href="/#top">x</a>`) },
+    ];
     const report = linkReport(pages, { knownRoutes, isSource: (p) => p.startsWith("/help") });
     expect(report.problems).toEqual([{ page: "/help", href: "/#top", reason: 'no element with id "top" on /' }]);
     expect(report).toMatchObject({ pages: 1, links: 1 });
@@ -99,7 +127,10 @@ describe("scripts/check-links.ts", () => {
   const run = (...args: string[]) => {
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     try {
-      const stdout = execFileSync(tsx, ["--conditions=react-server", "scripts/check-links.ts", ...args], { encoding: "utf8", stdio: "pipe" });
+      const stdout = execFileSync(tsx, ["--conditions=react-server", "scripts/check-links.ts", ...args], {
+        encoding: "utf8",
+        stdio: "pipe",
+      });
       return { code: 0, output: stdout };
     } catch (error) {
       const e = error as { status: number; stdout: string; stderr: string };
@@ -111,11 +142,16 @@ describe("scripts/check-links.ts", () => {
     "index.html": html(`<a href="/help">help</a>`),
     "help.html": html(`<a href="/help/waiting-room#turn-on">w</a><a href="/room">r</a>`),
     "help/faq.html": html(`<section id="how-do-i-customize-my-pmi">A</section>`),
-    "help/faq/how-do-i-customize-my-pmi.html": html(`<a href="/help/faq#how-do-i-customize-my-pmi">all</a><a href="/my/ada.l">j</a>`),
+    "help/faq/how-do-i-customize-my-pmi.html": html(
+      `<a href="/help/faq#how-do-i-customize-my-pmi">all</a><a href="/my/ada.l">j</a>`,
+    ),
   };
 
   it("fails with the problem listed when a help page has a broken link", () => {
-    const dir = buildDir("broken", { ...pages, "help/waiting-room.html": html(`<h2 id="turn-on">T</h2><a href="/help/pmi-pascode">x</a>`) });
+    const dir = buildDir("broken", {
+      ...pages,
+      "help/waiting-room.html": html(`<h2 id="turn-on">T</h2><a href="/help/pmi-pascode">x</a>`),
+    });
     const { code, output } = run(dir);
     expect(code).toBe(1);
     expect(output).toContain("/help/waiting-room: /help/pmi-pascode — no such page");

@@ -116,7 +116,11 @@ describe("settings that depend on each other", () => {
   });
 
   it("the form schema reads checkboxes as FormData sends them and an empty passcode as none", () => {
-    expect(roomSettingsSchema.parse({ passcode: "", waitingRoom: "on" })).toEqual({ passcode: null, joinBeforeHost: false, waitingRoom: true });
+    expect(roomSettingsSchema.parse({ passcode: "", waitingRoom: "on" })).toEqual({
+      passcode: null,
+      joinBeforeHost: false,
+      waitingRoom: true,
+    });
     const refused = roomSettingsSchema.safeParse({ passcode: "", joinBeforeHost: "on" });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((i) => i.path[0])).toEqual(["joinBeforeHost", "passcode"]);

@@ -56,7 +56,9 @@ describe("PMI examples from SPEC §3", () => {
 
 const digit = fc.integer({ min: 0, max: 9 });
 const firstDigit = fc.integer({ min: 2, max: 9 });
-const tenDigits = fc.tuple(firstDigit, fc.array(digit, { minLength: 9, maxLength: 9 })).map(([d1, rest]) => [d1, ...rest].join(""));
+const tenDigits = fc
+  .tuple(firstDigit, fc.array(digit, { minLength: 9, maxLength: 9 }))
+  .map(([d1, rest]) => [d1, ...rest].join(""));
 
 describe("PMI properties", () => {
   it("generated PMIs always pass every rule", () => {
@@ -65,9 +67,13 @@ describe("PMI properties", () => {
 
   it("a reserved prefix is refused with its own rule", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...RESERVED_PMI_PREFIXES), fc.array(digit, { minLength: 7, maxLength: 7 }), (prefix, rest) => {
-        expect(pmiProblems(prefix + rest.join(""))).toContain("pmi-reserved-prefix");
-      }),
+      fc.property(
+        fc.constantFrom(...RESERVED_PMI_PREFIXES),
+        fc.array(digit, { minLength: 7, maxLength: 7 }),
+        (prefix, rest) => {
+          expect(pmiProblems(prefix + rest.join(""))).toContain("pmi-reserved-prefix");
+        },
+      ),
     );
   });
 
@@ -99,11 +105,16 @@ describe("PMI properties", () => {
 
   it("a digit eight or more times is refused", () => {
     fc.assert(
-      fc.property(tenDigits, digit, fc.shuffledSubarray([1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 8, maxLength: 8 }), (base, d, positions) => {
-        const chars = [...base];
-        for (const p of positions) chars[p] = String(d);
-        expect(pmiProblems(chars.join(""))).toContain("pmi-digit-count");
-      }),
+      fc.property(
+        tenDigits,
+        digit,
+        fc.shuffledSubarray([1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 8, maxLength: 8 }),
+        (base, d, positions) => {
+          const chars = [...base];
+          for (const p of positions) chars[p] = String(d);
+          expect(pmiProblems(chars.join(""))).toContain("pmi-digit-count");
+        },
+      ),
     );
   });
 

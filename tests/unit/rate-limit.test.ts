@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
-import { limitKey, recordFailure, resetCounter, retryAfterMs, waitInWords, type Counted } from "@/lib/server/rate-limit";
+import {
+  limitKey,
+  recordFailure,
+  resetCounter,
+  retryAfterMs,
+  waitInWords,
+  type Counted,
+} from "@/lib/server/rate-limit";
 import { tempDatabase } from "../support/temp-db";
 
-const counter = (points: number, seconds = 60): Counted => ({ limit: { name: "test", points, seconds }, key: limitKey("someone@example.edu", "203.0.113.1") });
+const counter = (points: number, seconds = 60): Counted => ({
+  limit: { name: "test", points, seconds },
+  key: limitKey("someone@example.edu", "203.0.113.1"),
+});
 
 describe("rate limits in SQLite", () => {
   it("allows failures up to the limit, then asks to wait about the window", async () => {

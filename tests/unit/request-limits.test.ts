@@ -32,14 +32,20 @@ describe("the Content-Length that skips the proxy for the 413 route", () => {
 
   it("is the one the proxy's matcher leaves out (Next reads that config as a literal copy)", () => {
     const [pages] = config.matcher;
-    expect(pages && "missing" in pages ? pages.missing : undefined).toEqual([{ type: "header", key: "content-length", value: OVER_MAX_BODY_LENGTH }]);
+    expect(pages && "missing" in pages ? pages.missing : undefined).toEqual([
+      { type: "header", key: "content-length", value: OVER_MAX_BODY_LENGTH },
+    ]);
   });
 });
 
 describe("bodyTooLarge", () => {
   it("trusts a declared Content-Length without reading the body", async () => {
     const declared = (length: number) =>
-      new Request("http://localhost/signin", { method: "POST", headers: { "content-length": String(length) }, body: "x" });
+      new Request("http://localhost/signin", {
+        method: "POST",
+        headers: { "content-length": String(length) },
+        body: "x",
+      });
     expect(await bodyTooLarge(declared(MAX_BODY_BYTES))).toBe(false);
     expect(await bodyTooLarge(declared(MAX_BODY_BYTES + 1))).toBe(true);
   });

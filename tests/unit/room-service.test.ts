@@ -10,8 +10,21 @@ async function setup() {
   const { db } = tempDatabase();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
   const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
-  const support = await createUserWithRoom(db, { email: "support@example.edu", name: "Support Desk", passwordHash: "x", role: "support" });
-  const room = (userId: number) => db.$client.prepare("select * from rooms where user_id = ?").get(userId) as { id: number; pmi: string; link: string; passcode: string; secured_at: number | null; secured_by: number | null };
+  const support = await createUserWithRoom(db, {
+    email: "support@example.edu",
+    name: "Support Desk",
+    passwordHash: "x",
+    role: "support",
+  });
+  const room = (userId: number) =>
+    db.$client.prepare("select * from rooms where user_id = ?").get(userId) as {
+      id: number;
+      pmi: string;
+      link: string;
+      passcode: string;
+      secured_at: number | null;
+      secured_by: number | null;
+    };
   return { db, ada, grace, support, room };
 }
 
@@ -21,8 +34,13 @@ describe("changing the PMI and link", () => {
     const old = room(ada.id);
     const next = { pmi: generatePmi(), link: "ada.new.room" };
     expect(await changeIdentity(db, ada.id, ada.id, next)).toMatchObject({ ok: true });
-    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toEqual({ ok: false, refusals: [{ field: "pmi", rule: "pmi-in-use" }] });
-    expect(await changeIdentity(db, grace.id, grace.id, { pmi: room(grace.id).pmi, link: "ADA.LOVELACE".toLowerCase() })).toEqual({ ok: false, refusals: [{ field: "link", rule: "link-in-use" }] });
+    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toEqual({
+      ok: false,
+      refusals: [{ field: "pmi", rule: "pmi-in-use" }],
+    });
+    expect(
+      await changeIdentity(db, grace.id, grace.id, { pmi: room(grace.id).pmi, link: "ADA.LOVELACE".toLowerCase() }),
+    ).toEqual({ ok: false, refusals: [{ field: "link", rule: "link-in-use" }] });
     expect(await changeIdentity(db, ada.id, ada.id, { pmi: old.pmi, link: old.link })).toMatchObject({ ok: true });
     expect(room(ada.id)).toMatchObject({ pmi: old.pmi, link: old.link });
   });
@@ -31,8 +49,12 @@ describe("changing the PMI and link", () => {
     const { db, ada, grace, room } = await setup();
     const old = room(ada.id);
     await changeIdentity(db, ada.id, ada.id, { pmi: generatePmi(), link: old.link });
-    db.update(roomHolds).set({ expiresAt: new Date(Date.now() - 1000) }).run();
-    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toMatchObject({ ok: true });
+    db.update(roomHolds)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .run();
+    expect(await changeIdentity(db, grace.id, grace.id, { pmi: old.pmi, link: room(grace.id).link })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("is all or nothing: a taken link keeps the free PMI from being saved too", async () => {
@@ -49,15 +71,22 @@ describe("changing the PMI and link", () => {
     const pmi = generatePmi();
     await changeIdentity(db, ada.id, ada.id, { pmi, link: old.link });
     const [latest] = await roomHistory(db, old.id);
-    expect(latest).toMatchObject({ changes: [{ field: "pmi", from: old.pmi, to: pmi }], actor: { name: "Ada Lovelace" } });
+    expect(latest).toMatchObject({
+      changes: [{ field: "pmi", from: old.pmi, to: pmi }],
+      actor: { name: "Ada Lovelace" },
+    });
   });
 });
 
 describe("settings", () => {
   it("refuses the dependent-settings rules and never writes a passcode into the history", async () => {
     const { db, ada, room } = await setup();
-    expect(await changeSettings(db, ada.id, ada.id, { passcode: null, joinBeforeHost: true, waitingRoom: true })).toMatchObject({ ok: false });
-    expect(await changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false })).toMatchObject({ ok: true });
+    expect(
+      await changeSettings(db, ada.id, ada.id, { passcode: null, joinBeforeHost: true, waitingRoom: true }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await changeSettings(db, ada.id, ada.id, { passcode: "Secret_99", joinBeforeHost: true, waitingRoom: false }),
+    ).toMatchObject({ ok: true });
     const history = JSON.stringify(await roomHistory(db, room(ada.id).id));
     expect(history).not.toContain("Secret_99");
     expect(history).toContain('"field":"passcode"');

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 // vitest.config.ts has no alias for Contentlayer's output yet; point it at the real generated content.
 
 const { highlight, searchHelp, suggestArticles } = await import("@/lib/help/search");
-const { articleBySlug, faqEntryBySlug, headingsOf, publishedArticles, publishedFaqEntries } = await import(
-  "@/lib/help/content"
-);
+const { articleBySlug, faqEntryBySlug, headingsOf, publishedArticles, publishedFaqEntries } =
+  await import("@/lib/help/content");
 
 // The product's promise (SPEC §6): plain questions put the right answer first. Tune the engine, not this table.
 const FIRST_RESULT: Array<[query: string, expected: string[]]> = [
@@ -16,7 +15,10 @@ const FIRST_RESULT: Array<[query: string, expected: string[]]> = [
   ["what is the difference between a pmi and a regular meeting", ["/help/pmi-vs-regular-meetings"]],
   ["class sessions", ["/help/faq/should-i-use-my-pmi-for-class-sessions"]],
   ["how do i add a waiting room", ["/help/faq/how-do-i-add-a-waiting-room-to-my-pmi"]],
-  ["someone crashed my meeting", ["/help/faq/what-should-i-do-if-someone-intrudes", "/help/pmi-best-practices#if-someone-intrudes"]],
+  [
+    "someone crashed my meeting",
+    ["/help/faq/what-should-i-do-if-someone-intrudes", "/help/pmi-best-practices#if-someone-intrudes"],
+  ],
   ["change my personal link", ["/help/faq/how-do-i-customize-my-pmi", "/help/customize-your-pmi-and-link"]],
   ["do i need a passcode", ["/help/faq/do-i-have-to-use-a-passcode-with-my-pmi"]],
   ["reserved prefix", ["/help/customize-your-pmi-and-link"]],
@@ -44,7 +46,10 @@ describe("searchHelp ranks the right answer first", () => {
   it.each(FIRST_RESULT)("%s", (query, expected) => {
     const first = searchHelp(query)[0];
     expect(first, `no results for "${query}"`).toBeDefined();
-    expect(expected.some((prefix) => first!.href.startsWith(prefix)), `"${query}" -> ${first!.href}`).toBe(true);
+    expect(
+      expected.some((prefix) => first!.href.startsWith(prefix)),
+      `"${query}" -> ${first!.href}`,
+    ).toBe(true);
   });
 });
 
@@ -56,7 +61,14 @@ describe("searchHelp input handling", () => {
   });
 
   it("never throws on garbage or very long input", () => {
-    const inputs = ["*&^%$", "x".repeat(10_000), "passcode ".repeat(2_000), "()[]{}<>\\/'\"`~", "\u0000\uD800💥", "AND OR NOT"];
+    const inputs = [
+      "*&^%$",
+      "x".repeat(10_000),
+      "passcode ".repeat(2_000),
+      "()[]{}<>\\/'\"`~",
+      "\u0000\uD800💥",
+      "AND OR NOT",
+    ];
     for (const input of inputs) expect(() => searchHelp(input)).not.toThrow();
     expect(searchHelp("*&^%$")).toEqual([]);
   });

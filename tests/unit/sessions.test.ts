@@ -17,7 +17,10 @@ async function setup() {
   const { db, file } = tempDatabase();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
   const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
-  const lastSeen = () => (db.$client.prepare("select last_seen_at from sessions").all() as { last_seen_at: number }[]).map((r) => r.last_seen_at);
+  const lastSeen = () =>
+    (db.$client.prepare("select last_seen_at from sessions").all() as { last_seen_at: number }[]).map(
+      (r) => r.last_seen_at,
+    );
   return { db, file, ada, grace, lastSeen };
 }
 
@@ -29,8 +32,8 @@ describe("server-side sessions", () => {
     expect((await sessionUser(db, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
     expect((await sessionUser(other, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
     await endSession(other, sid);
-    expect((await sessionUser(db, sid, LIMITS, at(HOUR)))).toBeNull();
-    expect((await sessionUser(db, "not-a-session-id", LIMITS, t0))).toBeNull();
+    expect(await sessionUser(db, sid, LIMITS, at(HOUR))).toBeNull();
+    expect(await sessionUser(db, "not-a-session-id", LIMITS, t0)).toBeNull();
   });
 
   it("keeps only a digest of the id, so the table alone signs nobody in", async () => {
@@ -38,23 +41,23 @@ describe("server-side sessions", () => {
     const sid = await startSession(db, ada.id, LIMITS, t0);
     const [row] = db.$client.prepare("select id from sessions").all() as { id: string }[];
     expect(row?.id).not.toBe(sid);
-    expect((await sessionUser(db, row!.id, LIMITS, t0))).toBeNull();
+    expect(await sessionUser(db, row!.id, LIMITS, t0)).toBeNull();
   });
 
   it("ends a session idle for 7 days, and deletes it", async () => {
     const { db, ada, lastSeen } = await setup();
     const sid = await startSession(db, ada.id, LIMITS, t0);
     // Used again after exactly 7 days: still good, and good for 7 more days from then, not a moment longer.
-    expect((await sessionUser(db, sid, LIMITS, at(IDLE)))).not.toBeNull();
-    expect((await sessionUser(db, sid, LIMITS, at(2 * IDLE + 1)))).toBeNull();
+    expect(await sessionUser(db, sid, LIMITS, at(IDLE))).not.toBeNull();
+    expect(await sessionUser(db, sid, LIMITS, at(2 * IDLE + 1))).toBeNull();
     expect(lastSeen()).toEqual([]);
   });
 
   it("ends a session 30 days after sign-in, however often it is used", async () => {
     const { db, ada } = await setup();
     const sid = await startSession(db, ada.id, LIMITS, t0);
-    for (let day = 1; day <= 30; day++) expect((await sessionUser(db, sid, LIMITS, at(day * DAY)))).not.toBeNull();
-    expect((await sessionUser(db, sid, LIMITS, at(30 * DAY + 1)))).toBeNull();
+    for (let day = 1; day <= 30; day++) expect(await sessionUser(db, sid, LIMITS, at(day * DAY))).not.toBeNull();
+    expect(await sessionUser(db, sid, LIMITS, at(30 * DAY + 1))).toBeNull();
     expect(db.$client.prepare("select count(*) as n from sessions").get()).toEqual({ n: 0 });
   });
 
@@ -81,7 +84,7 @@ describe("server-side sessions", () => {
     const phone = await startSession(db, ada.id, LIMITS, t0);
     const graces = await startSession(db, grace.id, LIMITS, t0);
     const fresh = await replaceAllSessions(db, ada.id, undefined, at(HOUR));
-    for (const ended of [laptop, phone]) expect((await sessionUser(db, ended, LIMITS, at(HOUR)))).toBeNull();
+    for (const ended of [laptop, phone]) expect(await sessionUser(db, ended, LIMITS, at(HOUR))).toBeNull();
     expect((await sessionUser(db, fresh, LIMITS, at(HOUR)))?.id).toBe(ada.id);
     expect((await sessionUser(db, graces, LIMITS, at(HOUR)))?.id).toBe(grace.id);
   });
@@ -96,14 +99,16 @@ describe("server-side sessions", () => {
       }),
     ).rejects.toThrow("disk full");
     expect((await sessionUser(db, laptop, LIMITS, t0))?.passwordHash).toBe("x");
-    await replaceAllSessions(db, ada.id, (tx) => tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id)));
-    expect((await sessionUser(db, laptop, LIMITS, t0))).toBeNull();
+    await replaceAllSessions(db, ada.id, (tx) =>
+      tx.update(users).set({ passwordHash: "new" }).where(eq(users.id, ada.id)),
+    );
+    expect(await sessionUser(db, laptop, LIMITS, t0)).toBeNull();
   });
 
   it("a deleted account's sessions go with it", async () => {
     const { db, ada } = await setup();
     const sid = await startSession(db, ada.id, LIMITS, t0);
     db.delete(users).where(eq(users.id, ada.id)).run();
-    expect((await sessionUser(db, sid, LIMITS, t0))).toBeNull();
+    expect(await sessionUser(db, sid, LIMITS, t0)).toBeNull();
   });
 });

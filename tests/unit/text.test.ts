@@ -15,7 +15,9 @@ describe("cleanText", () => {
   });
 
   it("keeps joiners inside a word (Persian, emoji) and drops them at the edges", () => {
-    expect(cleanText("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")).toBe("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+    expect(cleanText("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")).toBe(
+      "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+    );
     expect(cleanText("👩\u200D💻 Grace")).toBe("👩\u200D💻 Grace");
     expect(cleanText("\u200DGrace\u200C")).toBe("Grace");
   });

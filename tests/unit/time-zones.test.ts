@@ -21,7 +21,15 @@ describe("the time zone list", () => {
       expect(listedTimeZone(zone)).toBe(zone);
       expect(() => resolved(zone)).not.toThrow();
     }
-    expect(TIME_ZONES).toEqual(expect.arrayContaining(["America/New_York", "Asia/Kolkata", "Asia/Ho_Chi_Minh", "Europe/Kyiv", "America/Ciudad_Juarez"]));
+    expect(TIME_ZONES).toEqual(
+      expect.arrayContaining([
+        "America/New_York",
+        "Asia/Kolkata",
+        "Asia/Ho_Chi_Minh",
+        "Europe/Kyiv",
+        "America/Ciudad_Juarez",
+      ]),
+    );
     expect(TIME_ZONES).not.toEqual(expect.arrayContaining(["Asia/Calcutta"]));
   });
 
@@ -37,7 +45,16 @@ describe("the time zone list", () => {
     expect(timeZoneSchema.parse("America/New_York")).toBe("America/New_York");
     expect(timeZoneSchema.parse("Asia/Calcutta")).toBe("Asia/Kolkata");
     expect(timeZoneSchema.parse("Asia/Saigon")).toBe("Asia/Ho_Chi_Minh");
-    for (const bad of ["america/new_york", "US/Pacific-New", "US/Pacific", "EST5EDT", "Mars/Olympus_Mons", "", " UTC", "x".repeat(100)]) {
+    for (const bad of [
+      "america/new_york",
+      "US/Pacific-New",
+      "US/Pacific",
+      "EST5EDT",
+      "Mars/Olympus_Mons",
+      "",
+      " UTC",
+      "x".repeat(100),
+    ]) {
       const r = timeZoneSchema.safeParse(bad);
       expect(r.success, bad).toBe(false);
       expect(r.error?.issues[0]?.message).toBe("Choose a time zone from the list.");
@@ -47,7 +64,15 @@ describe("the time zone list", () => {
 
 describe("calendar files in every offered zone", () => {
   // Monthly on the 15th for a year: every zone's daylight-saving changes fall between two occurrences.
-  const form = { title: "Zone check", start: "2026-01-15T09:30", duration: "60", meetingIdType: "generate", passcode: "Xk7*mb12", recurrence: "monthly", count: "12" };
+  const form = {
+    title: "Zone check",
+    start: "2026-01-15T09:30",
+    duration: "60",
+    meetingIdType: "generate",
+    passcode: "Xk7*mb12",
+    recurrence: "monthly",
+    count: "12",
+  };
 
   it("carry a VTIMEZONE that ical.js reads and that places each occurrence where Roomdesk does", async () => {
     const { db } = tempDatabase();
@@ -57,8 +82,15 @@ describe("calendar files in every offered zone", () => {
     for (const zone of TIME_ZONES) {
       // The same meeting moved to each zone, as updateMeeting would store it.
       const expected = occurrences({ localStart: form.start, timeZone: zone, recurrence: input.recurrence });
-      const meeting = { ...stored, timeZone: zone, startsAt: expected[0]!, endsAt: new Date(expected.at(-1)!.getTime() + 3_600_000) };
-      const calendar = new ICAL.Component(ICAL.parse(meetingCalendar(meeting, "Ada Lovelace", "https://rooms.example")));
+      const meeting = {
+        ...stored,
+        timeZone: zone,
+        startsAt: expected[0]!,
+        endsAt: new Date(expected.at(-1)!.getTime() + 3_600_000),
+      };
+      const calendar = new ICAL.Component(
+        ICAL.parse(meetingCalendar(meeting, "Ada Lovelace", "https://rooms.example")),
+      );
       const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
       if (zone === "UTC") {
         expect(calendar.getFirstSubcomponent("vtimezone")).toBeNull();
@@ -69,7 +101,8 @@ describe("calendar files in every offered zone", () => {
       }
       const starts: string[] = [];
       const it = event.iterator();
-      for (let next = it.next(); next && starts.length < 13; next = it.next()) starts.push(next.toJSDate().toISOString());
+      for (let next = it.next(); next && starts.length < 13; next = it.next())
+        starts.push(next.toJSDate().toISOString());
       expect(starts, zone).toEqual(expected.map((d) => d.toISOString()));
     }
   }, 60_000);

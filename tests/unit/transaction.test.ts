@@ -9,7 +9,9 @@ import { tempDatabaseFile } from "../support/temp-db";
 function counterDatabase() {
   const file = tempDatabaseFile();
   const db = openDatabase(file);
-  db.$client.exec("create table counter (n integer not null); insert into counter values (0); create table log (entry text not null)");
+  db.$client.exec(
+    "create table counter (n integer not null); insert into counter values (0); create table log (entry text not null)",
+  );
   return { db, file, count: () => (db.$client.prepare("select n from counter").get() as { n: number }).n };
 }
 
@@ -76,7 +78,8 @@ describe("withTransaction", () => {
     const { file, count } = counterDatabase();
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     const worker = path.join(process.cwd(), "tests", "support", "transaction-worker.ts");
-    const run = () => promisify(execFile)(tsx, ["--conditions=react-server", worker, file, "200"], { env: process.env });
+    const run = () =>
+      promisify(execFile)(tsx, ["--conditions=react-server", worker, file, "200"], { env: process.env });
     const results = await Promise.all([run(), run(), run()]);
     expect(results.map((r) => r.stdout.trim())).toEqual(["done", "done", "done"]);
     expect(count()).toBe(600);

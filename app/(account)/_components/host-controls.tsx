@@ -16,12 +16,20 @@ export function HostButton({ liveKey, op, label, attendee, labelFor, primary }: 
       <button
         type="submit"
         disabled={pending}
-        className={primary ? "rounded-md bg-brand-700 px-3 py-1 font-medium text-white" : "rounded-md border border-slate-400 px-3 py-1"}
+        className={
+          primary
+            ? "rounded-md bg-brand-700 px-3 py-1 font-medium text-white"
+            : "rounded-md border border-slate-400 px-3 py-1"
+        }
       >
         {label}
         {labelFor ? <span className="sr-only"> {labelFor}</span> : null}
       </button>
-      {state.ok === false && state.message ? <span role="alert" className="ml-2 text-sm text-red-800">{state.message}</span> : null}
+      {state.ok === false && state.message ? (
+        <span role="alert" className="ml-2 text-sm text-red-800">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -9,16 +9,31 @@ export async function HostPanel({ liveKey, title }: { liveKey: string; title: st
   return (
     <section aria-labelledby={`${liveKey}-live`} className="space-y-3 rounded-md border border-slate-300 p-4">
       <LiveRefresh every={3000} />
-      <h2 id={`${liveKey}-live`} className="text-xl font-semibold">{title}</h2>
-      <p>{live.started ? "Your meeting is in progress." : "Your meeting has not started."}{live.locked ? " It is locked: nobody new can join." : ""}</p>
+      <h2 id={`${liveKey}-live`} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <p>
+        {live.started ? "Your meeting is in progress." : "Your meeting has not started."}
+        {live.locked ? " It is locked: nobody new can join." : ""}
+      </p>
       <div className="flex flex-wrap gap-2">
-        {live.started ? <HostButton liveKey={liveKey} op="end" label="End meeting" /> : <HostButton liveKey={liveKey} op="start" label="Start meeting" primary />}
-        {live.locked ? <HostButton liveKey={liveKey} op="unlock" label="Unlock meeting" /> : <HostButton liveKey={liveKey} op="lock" label="Lock meeting" />}
+        {live.started ? (
+          <HostButton liveKey={liveKey} op="end" label="End meeting" />
+        ) : (
+          <HostButton liveKey={liveKey} op="start" label="Start meeting" primary />
+        )}
+        {live.locked ? (
+          <HostButton liveKey={liveKey} op="unlock" label="Unlock meeting" />
+        ) : (
+          <HostButton liveKey={liveKey} op="lock" label="Lock meeting" />
+        )}
       </div>
       <div>
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-medium">Waiting room ({live.waiting.length})</h3>
-          {live.waiting.length > 1 ? <HostButton liveKey={liveKey} op="remove-waiting" label="Remove everyone waiting" /> : null}
+          {live.waiting.length > 1 ? (
+            <HostButton liveKey={liveKey} op="remove-waiting" label="Remove everyone waiting" />
+          ) : null}
         </div>
         {live.waiting.length === 0 ? (
           <p className="text-sm text-slate-700">Nobody is waiting.</p>
@@ -27,7 +42,14 @@ export async function HostPanel({ liveKey, title }: { liveKey: string; title: st
             {live.waiting.map((guest) => (
               <li key={guest.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{guest.name}</span>
-                <HostButton liveKey={liveKey} op="admit" attendee={guest.id} label="Admit" labelFor={guest.name} primary />
+                <HostButton
+                  liveKey={liveKey}
+                  op="admit"
+                  attendee={guest.id}
+                  label="Admit"
+                  labelFor={guest.name}
+                  primary
+                />
                 <HostButton liveKey={liveKey} op="remove" attendee={guest.id} label="Remove" labelFor={guest.name} />
               </li>
             ))}

@@ -10,9 +10,34 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="space-y-4" key={state.ok ? state.at : "form"}>
       <FormMessage ok={state.ok} message={state.message} />
-      <Field id="currentPassword" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={e.currentPassword} />
-      <Field id="newPassword" name="newPassword" label="New password" type="password" autoComplete="new-password" required hint="12 to 128 characters." error={e.newPassword} />
-      <Field id="confirmPassword" name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={e.confirmPassword} />
+      <Field
+        id="currentPassword"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={e.currentPassword}
+      />
+      <Field
+        id="newPassword"
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="12 to 128 characters."
+        error={e.newPassword}
+      />
+      <Field
+        id="confirmPassword"
+        name="confirmPassword"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={e.confirmPassword}
+      />
       <SubmitButton>Change password</SubmitButton>
     </form>
   );

@@ -11,7 +11,12 @@ export function timeZones(): string[] {
 
 /** Tomorrow at 09:00 on the wall clock of `timeZone`, as a datetime-local value. */
 function tomorrowMorning(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + 86_400_000));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + 86_400_000));
   return `${parts}T09:00`;
 }
 

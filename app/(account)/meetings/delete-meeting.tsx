@@ -14,7 +14,9 @@ export function DeleteMeeting({ meeting }: { meeting: number }) {
         <p className="text-sm">Guests with the invitation will no longer be able to join. This cannot be undone.</p>
         <input type="hidden" name="meeting" value={meeting} />
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-medium text-white">Yes, delete it</button>
+        <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-medium text-white">
+          Yes, delete it
+        </button>
       </form>
     </details>
   );

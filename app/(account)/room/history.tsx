@@ -13,7 +13,11 @@ export function RoomHistory({ entries, viewerId }: { entries: HistoryEntry[]; vi
           <p>
             <time dateTime={entry.at.toISOString()}>{when.format(entry.at)} UTC</time> ·{" "}
             {entry.kind === "secured" ? "Room secured" : entry.kind === "created" ? "Room created" : "Changed"} by{" "}
-            {entry.actor?.id === viewerId ? "you" : entry.actor ? `${entry.actor.name}${entry.actor.role === "support" ? " (support)" : ""}` : "a removed account"}
+            {entry.actor?.id === viewerId
+              ? "you"
+              : entry.actor
+                ? `${entry.actor.name}${entry.actor.role === "support" ? " (support)" : ""}`
+                : "a removed account"}
           </p>
           <ul className="mt-1 list-disc pl-6">
             {entry.changes.map((change) => (

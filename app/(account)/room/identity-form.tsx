@@ -4,13 +4,15 @@ import { useFormAction } from "@/app/_components/use-form-action";
 import { updateRoomIdentity } from "@/lib/room/actions";
 import { Field, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { LINK_MAX, LINK_MIN } from "@/lib/validation/limits";
 import { linkProblems, normalizeLink } from "@/lib/validation/link";
 import { normalizePmi, pmiProblems } from "@/lib/validation/pmi";
 import { ruleError, type FieldError } from "@/lib/validation/errors";
 
 type Props = { pmi: string; pmiFormatted: string; link: string; origin: string };
 
-const live = (problems: ReturnType<typeof pmiProblems>): FieldError | undefined => (problems[0] ? ruleError(problems[0]) : undefined);
+const live = (problems: ReturnType<typeof pmiProblems>): FieldError | undefined =>
+  problems[0] ? ruleError(problems[0]) : undefined;
 
 /** PMI and personal link, saved together. The rules run as you type; the server has the last word. */
 export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
@@ -46,13 +48,19 @@ export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
         defaultValue={linkValue}
         autoComplete="off"
         spellCheck={false}
-        hint={`5 to 40 letters, digits and dots. Your room opens at ${origin}/my/${normalizeLink(linkValue) || "…"}`}
+        hint={
+          `${LINK_MIN} to ${LINK_MAX} letters, digits and dots. ` +
+          `Your room opens at ${origin}/my/${normalizeLink(linkValue) || "…"}`
+        }
         error={linkError}
         onChange={(e) => setTyped((t) => ({ ...(t.version === version ? t : {}), link: e.target.value, version }))}
       />
-      <p className={`rounded-md p-3 text-sm ${changing ? "border border-amber-500 bg-amber-50" : "bg-slate-50"}`} role={changing ? "note" : undefined}>
-        <strong>Invitations you already sent stop working.</strong> A new Personal Meeting ID or link takes effect
-        at once; the old ones are kept for you for 30 days in case you want them back.
+      <p
+        className={`rounded-md p-3 text-sm ${changing ? "border border-amber-500 bg-amber-50" : "bg-slate-50"}`}
+        role={changing ? "note" : undefined}
+      >
+        <strong>Invitations you already sent stop working.</strong> A new Personal Meeting ID or link takes effect at
+        once; the old ones are kept for you for 30 days in case you want them back.
       </p>
       <SubmitButton pending={pending}>Save ID and link</SubmitButton>
     </form>

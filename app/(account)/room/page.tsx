@@ -19,7 +19,12 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "shor
 
 export default async function RoomPage({ searchParams }: { searchParams: Promise<{ secured?: string }> }) {
   const user = await requireUser();
-  const [room, history, origin, { secured }] = await Promise.all([myRoom(), myRoomHistory(), siteOrigin(), searchParams]);
+  const [room, history, origin, { secured }] = await Promise.all([
+    myRoom(),
+    myRoomHistory(),
+    siteOrigin(),
+    searchParams,
+  ]);
   const joinUrl = `${origin}/my/${room.link}`;
   const securedBy = await securedByName(room);
 
@@ -30,8 +35,8 @@ export default async function RoomPage({ searchParams }: { searchParams: Promise
         <h1 className="text-3xl font-bold">My room</h1>
         {secured === "1" ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
-            Your room is secured. The new Personal Meeting ID, link and passcode are below; send them only to the
-            people you want to meet.
+            Your room is secured. The new Personal Meeting ID, link and passcode are below; send them only to the people
+            you want to meet.
           </p>
         ) : null}
         {room.securedAt && securedBy ? (
@@ -58,29 +63,34 @@ export default async function RoomPage({ searchParams }: { searchParams: Promise
       <HostPanel liveKey={`room:${room.id}`} title="Meet in your room now" />
 
       <section aria-labelledby="identity-heading" className="space-y-3">
-        <h2 id="identity-heading" className="text-xl font-semibold">Meeting ID and link</h2>
+        <h2 id="identity-heading" className="text-xl font-semibold">
+          Meeting ID and link
+        </h2>
         <IdentityForm pmi={room.pmi} pmiFormatted={formatPmi(room.pmi)} link={room.link} origin={origin} />
       </section>
 
       <section aria-labelledby="settings-heading" className="space-y-3">
-        <h2 id="settings-heading" className="text-xl font-semibold">Passcode and waiting room</h2>
-        <SettingsForm
-          passcode={room.passcode}
-          joinBeforeHost={room.joinBeforeHost}
-          waitingRoom={room.waitingRoom}
-        />
+        <h2 id="settings-heading" className="text-xl font-semibold">
+          Passcode and waiting room
+        </h2>
+        <SettingsForm passcode={room.passcode} joinBeforeHost={room.joinBeforeHost} waitingRoom={room.waitingRoom} />
       </section>
 
       <section aria-labelledby="secure-heading" className="space-y-3">
-        <h2 id="secure-heading" className="text-xl font-semibold">Someone got in uninvited?</h2>
+        <h2 id="secure-heading" className="text-xl font-semibold">
+          Someone got in uninvited?
+        </h2>
         <p className="text-sm text-slate-700">
-          One step replaces everything an intruder could know. <Link href="/help/faq/what-should-i-do-if-someone-intrudes">What to do after an intrusion</Link>
+          One step replaces everything an intruder could know.{" "}
+          <Link href="/help/faq/what-should-i-do-if-someone-intrudes">What to do after an intrusion</Link>
         </p>
         <SecureRoom />
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-xl font-semibold">Recent changes</h2>
+        <h2 id="history-heading" className="text-xl font-semibold">
+          Recent changes
+        </h2>
         <RoomHistory entries={history} viewerId={user.id} />
       </section>
     </div>

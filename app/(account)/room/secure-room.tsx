@@ -10,7 +10,9 @@ export function SecureRoomExplainer() {
       <li>a new personal link: your current one with random letters added</li>
       <li>a new passcode</li>
       <li>the waiting room on, and join before host off</li>
-      <li>the meeting in your room ends: everyone in it or waiting is removed, and has to join again with the new details</li>
+      <li>
+        the meeting in your room ends: everyone in it or waiting is removed, and has to join again with the new details
+      </li>
     </ul>
   );
 }
@@ -43,7 +45,11 @@ export function SecureRoom() {
   const [confirming, setConfirming] = useState(false);
   if (confirming) {
     return (
-      <div role="group" aria-labelledby="secure-confirm" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4">
+      <div
+        role="group"
+        aria-labelledby="secure-confirm"
+        className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4"
+      >
         <p id="secure-confirm" className="font-semibold">
           Secure your room now? Everyone with your current ID, link or passcode loses access. You get:
         </p>
@@ -53,8 +59,18 @@ export function SecureRoom() {
     );
   }
   return (
-    <form action="/room/secure" method="get" onSubmit={(e) => { e.preventDefault(); setConfirming(true); }}>
-      <button type="submit" className="rounded-md border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+    <form
+      action="/room/secure"
+      method="get"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+    >
+      <button
+        type="submit"
+        className="rounded-md border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50"
+      >
         Secure my room
       </button>
     </form>

@@ -5,13 +5,20 @@ import { updateRoomSettings } from "@/lib/room/actions";
 import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { generatePasscode } from "@/lib/validation/generate";
+import { PASSCODE_MAX, PASSCODE_MIN } from "@/lib/validation/limits";
 import { passcodeProblems } from "@/lib/validation/passcode";
 import { ruleError, type FieldError } from "@/lib/validation/errors";
 import { settingsProblems } from "@/lib/validation/room";
 
 type Props = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
 
-type CheckboxProps = { name: "joinBeforeHost" | "waitingRoom"; label: string; checked: boolean; onChange: (checked: boolean) => void; error?: FieldError };
+type CheckboxProps = {
+  name: "joinBeforeHost" | "waitingRoom";
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: FieldError;
+};
 
 /** A labelled checkbox whose error, when it has one, sits below it and is linked by aria-describedby. */
 function Checkbox({ name, label, checked, onChange, error }: CheckboxProps) {
@@ -54,13 +61,21 @@ export function SettingsForm(props: Props) {
   const update = (patch: Partial<typeof initial>) => setDraft({ ...current, ...patch, version });
 
   const passcodeProblem = current.passcode.trim() ? passcodeProblems(current.passcode.trim())[0] : undefined;
-  const dependent = settingsProblems({ passcode: current.passcode.trim() || null, joinBeforeHost: current.joinBeforeHost, waitingRoom: current.waitingRoom });
+  const dependent = settingsProblems({
+    passcode: current.passcode.trim() || null,
+    joinBeforeHost: current.joinBeforeHost,
+    waitingRoom: current.waitingRoom,
+  });
   const passcodeError = edited
     ? passcodeProblem
       ? ruleError(passcodeProblem)
       : dependent.find((p) => p.field === "passcode") && ruleError("passcode-or-waiting-room")
     : state.fieldErrors?.passcode;
-  const jbhError = edited ? (dependent.some((p) => p.field === "joinBeforeHost") ? ruleError("jbh-needs-passcode") : undefined) : state.fieldErrors?.joinBeforeHost;
+  const jbhError = edited
+    ? dependent.some((p) => p.field === "joinBeforeHost")
+      ? ruleError("jbh-needs-passcode")
+      : undefined
+    : state.fieldErrors?.joinBeforeHost;
 
   return (
     <form {...formProps} className="space-y-4" key={version} noValidate>
@@ -76,22 +91,40 @@ export function SettingsForm(props: Props) {
             spellCheck={false}
             value={current.passcode}
             onChange={(e) => update({ passcode: e.target.value })}
-            hint="6 to 10 letters, digits or @ * _ -. Upper and lower case differ. Leave empty for no passcode (the waiting room must then be on)."
+            hint={
+              `${PASSCODE_MIN} to ${PASSCODE_MAX} letters, digits or @ * _ -. Upper and lower case differ. ` +
+              "Leave empty for no passcode (the waiting room must then be on)."
+            }
             error={passcodeError}
           />
         </div>
-        <button type="button" className="mb-1 rounded-md border border-slate-400 px-3 py-2 text-sm" onClick={() => update({ passcode: generatePasscode() })}>
+        <button
+          type="button"
+          className="mb-1 rounded-md border border-slate-400 px-3 py-2 text-sm"
+          onClick={() => update({ passcode: generatePasscode() })}
+        >
           Generate a new passcode
         </button>
       </div>
       <fieldset className="space-y-2">
         <legend className="font-medium">Who gets in</legend>
-        <Checkbox name="joinBeforeHost" label="Join before host" checked={current.joinBeforeHost} onChange={(v) => update({ joinBeforeHost: v })} error={jbhError} />
-        <Checkbox name="waitingRoom" label="Waiting room" checked={current.waitingRoom} onChange={(v) => update({ waitingRoom: v })} />
+        <Checkbox
+          name="joinBeforeHost"
+          label="Join before host"
+          checked={current.joinBeforeHost}
+          onChange={(v) => update({ joinBeforeHost: v })}
+          error={jbhError}
+        />
+        <Checkbox
+          name="waitingRoom"
+          label="Waiting room"
+          checked={current.waitingRoom}
+          onChange={(v) => update({ waitingRoom: v })}
+        />
         {current.joinBeforeHost && current.waitingRoom ? (
           <p className="rounded-md bg-brand-50 p-3 text-sm">
-            With the waiting room on, guests always wait for you to admit them. Join before host only applies when
-            the waiting room is off.
+            With the waiting room on, guests always wait for you to admit them. Join before host only applies when the
+            waiting room is off.
           </p>
         ) : null}
       </fieldset>

@@ -27,10 +27,15 @@ async function copy(text: string): Promise<boolean> {
  * or without JavaScript, it is a plain link to the same address, so it still leads somewhere useful.
  */
 export function CopyLink({ href, label, text = "Copy link" }: { href: string; label: string; text?: string }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const className =
-    "no-print inline-flex items-center rounded border border-slate-300 px-2 py-0.5 text-xs font-normal text-slate-700 no-underline hover:bg-slate-50";
+    "no-print inline-flex items-center rounded border border-slate-300 px-2 py-0.5 " +
+    "text-xs font-normal text-slate-700 no-underline hover:bg-slate-50";
   if (!hydrated) {
     return (
       <a href={href} className={className}>

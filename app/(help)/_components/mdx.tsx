@@ -7,10 +7,26 @@ import { RuleList } from "./rule-list";
 
 // The typed component map every article and answer renders with; server components only.
 const components: MDXComponents = {
-  h2: ({ id, children }) => <Heading level={2} id={id}>{children}</Heading>,
-  h3: ({ id, children }) => <Heading level={3} id={id}>{children}</Heading>,
+  h2: ({ id, children }) => (
+    <Heading level={2} id={id}>
+      {children}
+    </Heading>
+  ),
+  h3: ({ id, children }) => (
+    <Heading level={3} id={id}>
+      {children}
+    </Heading>
+  ),
   a: ({ href = "", children }) =>
-    href.startsWith("/") ? <Link href={href} className="underline">{children}</Link> : <a href={href} className="underline">{children}</a>,
+    href.startsWith("/") ? (
+      <Link href={href} className="underline">
+        {children}
+      </Link>
+    ) : (
+      <a href={href} className="underline">
+        {children}
+      </a>
+    ),
   p: ({ children }) => <p className="my-3 leading-7">{children}</p>,
   ul: ({ children }) => <ul className="my-3 list-disc space-y-1 pl-6">{children}</ul>,
   ol: ({ children }) => <ol className="my-3 list-decimal space-y-1 pl-6">{children}</ol>,

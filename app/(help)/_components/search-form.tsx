@@ -1,5 +1,13 @@
 /** The plain GET search form: works without JavaScript, lands on the server-rendered results page. */
-export function SearchForm({ defaultValue = "", id = "help-search", describedBy }: { defaultValue?: string; id?: string; describedBy?: string }) {
+export function SearchForm({
+  defaultValue = "",
+  id = "help-search",
+  describedBy,
+}: {
+  defaultValue?: string;
+  id?: string;
+  describedBy?: string;
+}) {
   return (
     <form action="/help/search" method="get" role="search" className="flex max-w-xl flex-wrap gap-2">
       <label htmlFor={id} className="sr-only">

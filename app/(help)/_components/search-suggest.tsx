@@ -38,7 +38,10 @@ export function SearchSuggest() {
         {visible.length > 0 ? (
           <>
             <p className="sr-only">{visible.length} suggested answers</p>
-            <ul aria-label="Suggested answers" className="max-w-xl divide-y divide-slate-200 rounded-md border border-slate-200">
+            <ul
+              aria-label="Suggested answers"
+              className="max-w-xl divide-y divide-slate-200 rounded-md border border-slate-200"
+            >
               {visible.map((s) => (
                 <li key={s.href} className="p-3">
                   <Link href={s.href} className="font-medium">

@@ -17,10 +17,22 @@ export function WasThisHelpful({ page }: { page: string }) {
       ) : (
         <form action={action} className="mt-2 flex flex-wrap items-center gap-2">
           <input type="hidden" name="page" value={page} />
-          <button name="helpful" value="yes" type="submit" disabled={pending} className="rounded-md border border-slate-400 px-4 py-1">
+          <button
+            name="helpful"
+            value="yes"
+            type="submit"
+            disabled={pending}
+            className="rounded-md border border-slate-400 px-4 py-1"
+          >
             Yes
           </button>
-          <button name="helpful" value="no" type="submit" disabled={pending} className="rounded-md border border-slate-400 px-4 py-1">
+          <button
+            name="helpful"
+            value="no"
+            type="submit"
+            disabled={pending}
+            className="rounded-md border border-slate-400 px-4 py-1"
+          >
             No
           </button>
           {state.message ? (

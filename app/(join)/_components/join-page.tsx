@@ -37,10 +37,19 @@ export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; r
   if (guest) {
     const { target, state } = guest;
     const words = {
-      "waiting-room": { title: "Waiting for the host to let you in", body: `You are in the waiting room of ${target.title}. The host can see you're here.` },
-      "waiting-host": { title: "Waiting for the host to start this meeting", body: `${target.title} starts when ${target.hostName} arrives. This page updates by itself.` },
+      "waiting-room": {
+        title: "Waiting for the host to let you in",
+        body: `You are in the waiting room of ${target.title}. The host can see you're here.`,
+      },
+      "waiting-host": {
+        title: "Waiting for the host to start this meeting",
+        body: `${target.title} starts when ${target.hostName} arrives. This page updates by itself.`,
+      },
       in: { title: `You're in ${target.hostName}'s meeting`, body: `${target.title} is in progress.` },
-      removed: { title: "The host removed you from this meeting", body: "You can't join this meeting again from this browser session." },
+      removed: {
+        title: "The host removed you from this meeting",
+        body: "You can't join this meeting again from this browser session.",
+      },
     }[state];
     return (
       <div className="mx-auto max-w-xl space-y-3" aria-live="polite">
@@ -70,15 +79,42 @@ export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; r
       ) : null}
       <form method="post" action={`${base}/join`} className="space-y-4">
         <div className="space-y-1">
-          <label htmlFor="name" className="block font-medium">Your name</label>
-          <input id="name" name="name" required maxLength={GUEST_NAME_MAX} autoComplete="name" defaultValue={search.name?.slice(0, GUEST_NAME_MAX) ?? ""} aria-invalid={search.error === "name" || undefined} aria-describedby={error ? "join-error" : undefined} className="block w-full rounded-md border border-slate-400 px-3 py-2" />
+          <label htmlFor="name" className="block font-medium">
+            Your name
+          </label>
+          <input
+            id="name"
+            name="name"
+            required
+            maxLength={GUEST_NAME_MAX}
+            autoComplete="name"
+            defaultValue={search.name?.slice(0, GUEST_NAME_MAX) ?? ""}
+            aria-invalid={search.error === "name" || undefined}
+            aria-describedby={error ? "join-error" : undefined}
+            className="block w-full rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
         <div className="space-y-1">
-          <label htmlFor="passcode" className="block font-medium">Passcode</label>
-          <input id="passcode" name="passcode" autoComplete="off" spellCheck={false} maxLength={10} defaultValue={search.pwd?.slice(0, 10) ?? ""} aria-describedby="passcode-hint" className="block w-full rounded-md border border-slate-400 px-3 py-2" />
-          <p id="passcode-hint" className="text-sm text-slate-600">From your invitation. Leave it empty if the meeting has none.</p>
+          <label htmlFor="passcode" className="block font-medium">
+            Passcode
+          </label>
+          <input
+            id="passcode"
+            name="passcode"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={10}
+            defaultValue={search.pwd?.slice(0, 10) ?? ""}
+            aria-describedby="passcode-hint"
+            className="block w-full rounded-md border border-slate-400 px-3 py-2"
+          />
+          <p id="passcode-hint" className="text-sm text-slate-600">
+            From your invitation. Leave it empty if the meeting has none.
+          </p>
         </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white">Join</button>
+        <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white">
+          Join
+        </button>
       </form>
     </div>
   );

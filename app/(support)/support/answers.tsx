@@ -3,13 +3,17 @@ import type { SearchResult } from "@/lib/help/search";
 import { CopyText } from "@/app/_components/copy-text";
 
 export function replyText(result: SearchResult, url: string): string {
-  return `Hi! This answer should help: "${result.title}"\n${url}\nIf it doesn't, reply to this message and we'll take it from there.`;
+  return (
+    `Hi! This answer should help: "${result.title}"\n${url}\n` +
+    "If it doesn't, reply to this message and we'll take it from there."
+  );
 }
 
 /** The answer finder's results: the same engine and ranking as /help/search, each with its permanent link. */
 export function AnswerResults({ query, results, origin }: { query: string; results: SearchResult[]; origin: string }) {
   if (!query) return null;
-  if (results.length === 0) return <p>No answers for “{query}”. Try other words, such as “passcode” or “waiting room”.</p>;
+  if (results.length === 0)
+    return <p>No answers for “{query}”. Try other words, such as “passcode” or “waiting room”.</p>;
   return (
     <ol aria-label={`Answers for ${query}`} className="space-y-4">
       {results.map((r) => {

@@ -12,12 +12,15 @@ export function SecureUserRoom({ userId, name }: { userId: number; name: string 
       <form action={action} className="mt-2 space-y-2">
         <FormMessage ok={state.ok} message={state.message} />
         <p className="text-sm">
-          Replaces {name}&apos;s Personal Meeting ID, link and passcode, turns the waiting room on and join before
-          host off, and ends the meeting in the room: everyone in it or waiting is removed. {name} sees on their room page that support did this, and when.
+          Replaces {name}&apos;s Personal Meeting ID, link and passcode, turns the waiting room on and join before host
+          off, and ends the meeting in the room: everyone in it or waiting is removed. {name} sees on their room page
+          that support did this, and when.
         </p>
         <input type="hidden" name="user" value={userId} />
         <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-medium text-white">Yes, secure this room</button>
+        <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-medium text-white">
+          Yes, secure this room
+        </button>
       </form>
     </details>
   );

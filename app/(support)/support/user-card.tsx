@@ -7,19 +7,33 @@ import type { HistoryEntry } from "@/lib/room/queries";
 import { SecureUserRoom } from "./secure-user-room";
 
 /** What support may see of a room: never the passcode itself, only whether there is one. */
-export function UserCard({ found, history, origin, viewerId }: { found: Found; history: HistoryEntry[]; origin: string; viewerId: number }) {
+export function UserCard({
+  found,
+  history,
+  origin,
+  viewerId,
+}: {
+  found: Found;
+  history: HistoryEntry[];
+  origin: string;
+  viewerId: number;
+}) {
   const { user, room } = found;
   const flags = bestPracticeFlags(room);
   return (
     <article aria-labelledby="found-name" className="space-y-4 rounded-md border border-slate-300 p-4">
-      <h3 id="found-name" className="text-lg font-semibold">{user.name}</h3>
+      <h3 id="found-name" className="text-lg font-semibold">
+        {user.name}
+      </h3>
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
         <dt className="font-medium">Email</dt>
         <dd>{user.email}</dd>
         <dt className="font-medium">Personal Meeting ID</dt>
         <dd data-testid="found-pmi">{formatPmi(room.pmi)}</dd>
         <dt className="font-medium">Personal link</dt>
-        <dd className="break-all">{origin}/my/{room.link}</dd>
+        <dd className="break-all">
+          {origin}/my/{room.link}
+        </dd>
         <dt className="font-medium">Passcode</dt>
         <dd data-testid="found-passcode">{room.passcode ? "Set" : "Not set"}</dd>
         <dt className="font-medium">Join before host</dt>
@@ -40,7 +54,9 @@ export function UserCard({ found, history, origin, viewerId }: { found: Found; h
       )}
       <SecureUserRoom userId={user.id} name={user.name} />
       <section aria-labelledby="found-history" className="space-y-2">
-        <h4 id="found-history" className="font-semibold">Recent changes</h4>
+        <h4 id="found-history" className="font-semibold">
+          Recent changes
+        </h4>
         <RoomHistory entries={history} viewerId={viewerId} />
       </section>
     </article>

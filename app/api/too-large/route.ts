@@ -11,4 +11,11 @@ function tooLarge(): Response {
   });
 }
 
-export { tooLarge as GET, tooLarge as POST, tooLarge as PUT, tooLarge as PATCH, tooLarge as DELETE, tooLarge as OPTIONS };
+export {
+  tooLarge as GET,
+  tooLarge as POST,
+  tooLarge as PUT,
+  tooLarge as PATCH,
+  tooLarge as DELETE,
+  tooLarge as OPTIONS,
+};

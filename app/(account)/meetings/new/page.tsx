@@ -17,7 +17,13 @@ export default async function NewMeetingPage() {
     <div className="space-y-6">
       <UserBar user={user} />
       <h1 className="text-3xl font-bold">Schedule a meeting</h1>
-      <MeetingForm action={scheduleMeeting} defaults={newMeetingDefaults(await myLastTimeZone())} zones={timeZones()} pmiFormatted={formatPmi(room.pmi)} submitLabel="Schedule" />
+      <MeetingForm
+        action={scheduleMeeting}
+        defaults={newMeetingDefaults(await myLastTimeZone())}
+        zones={timeZones()}
+        pmiFormatted={formatPmi(room.pmi)}
+        submitLabel="Schedule"
+      />
     </div>
   );
 }

@@ -38,7 +38,12 @@ export default function FaqPage() {
         </ol>
       </nav>
       {entries.map((f) => (
-        <section key={f.slug} id={f.slug} aria-labelledby={`${f.slug}-question`} className="border-t border-slate-200 py-6">
+        <section
+          key={f.slug}
+          id={f.slug}
+          aria-labelledby={`${f.slug}-question`}
+          className="border-t border-slate-200 py-6"
+        >
           {/* Old slugs of a renamed answer stay here as anchors: a #fragment never reaches the server. */}
           {(aliases.get(f.slug) ?? []).map((old) => (
             <span key={old} id={old} />

@@ -9,6 +9,8 @@ export const metadata: Metadata = { title: "Search help", robots: { index: false
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 // Server-rendered results: a plain GET form, so search works with JavaScript off.
+const EMPTY_HINT = "Type a question in your own words, for example “how do I change my passcode”.";
+
 export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200).trim() ?? "";
@@ -30,7 +32,9 @@ export default async function SearchPage({ searchParams }: Props) {
                   <Link href={r.href} className="text-lg font-medium">
                     {r.title}
                   </Link>
-                  <p className="text-sm text-slate-600">{r.kind === "faq" ? "FAQ" : "Article"} · {r.href}</p>
+                  <p className="text-sm text-slate-600">
+                    {r.kind === "faq" ? "FAQ" : "Article"} · {r.href}
+                  </p>
                   <p className="text-slate-800">
                     {highlight(r.snippet, r.terms).map((part, i) =>
                       part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
@@ -56,7 +60,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </section>
         )
       ) : (
-        <p className="text-slate-700">Type a question in your own words, for example “how do I change my passcode”.</p>
+        <p className="text-slate-700">{EMPTY_HINT}</p>
       )}
     </div>
   );

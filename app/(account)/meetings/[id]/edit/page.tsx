@@ -15,8 +15,16 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
     <div className="space-y-6">
       <UserBar user={user} />
       <h1 className="text-3xl font-bold">Edit “{meeting.title}”</h1>
-      {meeting.meetingId ? <p className="text-slate-700">Meeting ID {formatMeetingId(meeting.meetingId)} stays the same.</p> : null}
-      <MeetingForm action={editMeeting} defaults={editMeetingDefaults(meeting)} zones={timeZones()} pmiFormatted={formatPmi(meeting.room.pmi)} submitLabel="Save changes" />
+      {meeting.meetingId ? (
+        <p className="text-slate-700">Meeting ID {formatMeetingId(meeting.meetingId)} stays the same.</p>
+      ) : null}
+      <MeetingForm
+        action={editMeeting}
+        defaults={editMeetingDefaults(meeting)}
+        zones={timeZones()}
+        pmiFormatted={formatPmi(meeting.room.pmi)}
+        submitLabel="Save changes"
+      />
     </div>
   );
 }

@@ -33,7 +33,9 @@ export default async function FaqAnswerPage({ params }: Props) {
   return (
     <article className="max-w-3xl">
       <link rel="canonical" href={path} />
-      <Breadcrumbs items={[{ label: "Help", href: "/help" }, { label: "FAQ", href: "/help/faq" }, { label: entry.question }]} />
+      <Breadcrumbs
+        items={[{ label: "Help", href: "/help" }, { label: "FAQ", href: "/help/faq" }, { label: entry.question }]}
+      />
       <div className="flex flex-wrap items-baseline gap-x-3">
         <h1 className="text-3xl font-bold">{entry.question}</h1>
         <CopyLink href={path} label={entry.question} />
@@ -46,12 +48,17 @@ export default async function FaqAnswerPage({ params }: Props) {
       </p>
       <WasThisHelpful page={path} />
       <RelatedArticles articles={relatedArticles(entry.related)} />
-      <nav aria-label="More questions" className="no-print mt-8 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm">
+      <nav
+        aria-label="More questions"
+        className="no-print mt-8 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm"
+      >
         {previous ? (
           <Link href={`/help/faq/${previous.slug}`} rel="prev">
             ← {previous.question}
           </Link>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         {next ? (
           <Link href={`/help/faq/${next.slug}`} rel="next">
             {next.question} →
