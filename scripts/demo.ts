@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { startNext } from "./next-server";
 
 // `npm run demo`: a working Roomdesk on an embedded SQLite file, with demo accounts, in one command.
 const root = process.cwd();
@@ -15,12 +16,8 @@ process.env.DATABASE_PATH ??= path.join(dataDir, "roomdesk.db");
 process.env.AUTH_TRUST_HOST ??= "true";
 const port = process.env.PORT ?? "3000";
 
-const { db } = await import("@/db");
-const { migrate } = await import("@/db/migrate");
-const { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/scripts/seed");
-migrate(db());
-const seeded = await seedDemo(db());
-db().$client.close();
+const { prepareDemoDatabase, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/scripts/seed");
+const seeded = await prepareDemoDatabase();
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -50,12 +47,7 @@ if (sources.some((s) => newestMtime(s) > builtAt)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
-  stdio: "inherit",
-  env: process.env,
-});
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+startNext(port);
 
 const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {

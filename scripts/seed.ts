@@ -20,9 +20,16 @@ export async function seedDemo(database: Db): Promise<boolean> {
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Brings the configured database up to date and seeds the demo accounts if it is empty; true if it seeded. */
+export async function prepareDemoDatabase(): Promise<boolean> {
   const database = db();
   migrate(database);
   const created = await seedDemo(database);
+  database.$client.close();
+  return created;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const created = await prepareDemoDatabase();
   console.log(created ? "Demo accounts created." : "The database already has accounts; nothing seeded.");
 }

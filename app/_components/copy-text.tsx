@@ -1,31 +1,19 @@
 "use client";
-import { useState, useSyncExternalStore } from "react";
-
-const subscribe = () => () => {};
+import { useCopy } from "@/app/_components/use-copy";
 
 /**
  * A copy button for text that is also on the page. It appears only once JavaScript runs: without it there
  * is nothing to press, and the text itself stays selectable.
  */
 export function CopyText({ text, label, className }: { text: string; label: string; className?: string }) {
-  const hydrated = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-  const [copied, setCopied] = useState(false);
+  const { hydrated, state, copy } = useCopy();
+  const copied = state === "copied";
   if (!hydrated) return null;
   return (
     <button
       type="button"
       className={className ?? "rounded-md border border-slate-400 px-3 py-1 text-sm"}
-      onClick={async () => {
-        await navigator.clipboard.writeText(text).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        );
-        window.setTimeout(() => setCopied(false), 2500);
-      }}
+      onClick={() => copy(text)}
     >
       {copied ? "Copied" : label}
       <span role="status" className="sr-only">

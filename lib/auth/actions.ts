@@ -4,15 +4,15 @@ import { AuthError } from "next-auth";
 import { SignInLimited, signIn, signOut } from "@/lib/auth";
 import { waitInWords } from "@/lib/server/rate-limit";
 import { safeCallbackUrl } from "@/lib/server/safe-callback";
-import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "@/lib/server/action";
+import { isFormData, refusal, sameOrigin, type ActionState } from "@/lib/server/action";
 
 const INCORRECT = "Email or password is incorrect.";
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at: Date.now() };
   const at = Date.now();
-  const email = String(formData.get("email") ?? "").slice(0, 254);
-  if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, values: { email }, at };
+  const refused = await refusal(formData, at);
+  const email = isFormData(formData) ? String(formData.get("email") ?? "").slice(0, 254) : "";
+  if (refused) return { ...refused, values: { email } };
   try {
     await signIn("credentials", {
       email,

@@ -8,7 +8,7 @@ import { clientAddress } from "@/lib/server/client-address";
 import { votablePages } from "@/lib/help/pages";
 import { recordVote } from "@/lib/help/votes";
 import { limitKey, recordFailure, retryAfterMs } from "@/lib/server/rate-limit";
-import { FORBIDDEN_ORIGIN, isFormData, NOT_A_FORM, sameOrigin, type ActionState } from "@/lib/server/action";
+import { refusal, type ActionState } from "@/lib/server/action";
 
 const VISITOR_COOKIE = "rd_visitor";
 // Enough for a person reading every page; a script voting from one address stops here.
@@ -22,8 +22,8 @@ const voteSchema = z.object({
 /** "Was this helpful?": one answer per visitor, page and day; a second answer the same day replaces the first. */
 export async function voteOnPage(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const at = Date.now();
-  if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at };
-  if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, at };
+  const refused = await refusal(formData, at);
+  if (refused) return refused;
   const parsed = voteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Choose Yes or No.", at };
   const { page, helpful } = parsed.data;

@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { withTransaction } from "@/db/transaction";
 import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
 import { env } from "@/lib/server/env";
+import { hasLinkShape } from "@/lib/validation/link";
 import { issuePass, readPass } from "@/lib/join/pass";
 import { limitKey, recordFailure, retryAfterMs, type Counted } from "@/lib/server/rate-limit";
 import { normalizeRequested, type JoinKind } from "@/lib/join/requested";
@@ -46,8 +47,7 @@ export async function resolveTarget(db: Db, kind: JoinKind, raw: string): Promis
         }
       : null;
   };
-  if (kind === "link")
-    return /^[a-z][a-z0-9.]{4,39}$/.test(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
+  if (kind === "link") return hasLinkShape(value) ? roomTarget(eq(sql`lower(${rooms.link})`, value)) : null;
   if (/^\d{10}$/.test(value)) return roomTarget(eq(rooms.pmi, value));
   if (!/^\d{11}$/.test(value)) return null;
   const [row] = await db

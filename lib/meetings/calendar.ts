@@ -2,28 +2,28 @@ import { TZDate } from "@date-fns/tz";
 import ical, { escape, ICalCalendarMethod } from "ical-generator";
 import type { Meeting, Room } from "@/db/schema";
 import { rruleFor } from "@/lib/meetings/time";
+import { composeInvitation } from "@/lib/room/invitation";
 import { vtimezone } from "@/lib/meetings/vtimezone";
 
 /** A meeting as pages show it: its room, the ID guests dial (the PMI or its own), and its next occurrence. */
 export type MeetingView = Meeting & { room: Room; joinId: string; joinIdFormatted: string; next: Date | null };
 
+/** A meeting on the PMI uses the room's passcode; a regular meeting has its own. */
+const meetingPasscode = (meeting: MeetingView) => (meeting.usesPmi ? meeting.room.passcode : meeting.passcode);
+
 export function joinUrl(meeting: MeetingView, origin: string): string {
-  const passcode = meeting.usesPmi ? meeting.room.passcode : meeting.passcode;
+  const passcode = meetingPasscode(meeting);
   return `${origin}/j/${meeting.joinId}${passcode ? `?pwd=${encodeURIComponent(passcode)}` : ""}`;
 }
 
 export function invitationText(meeting: MeetingView, host: string, origin: string, when: string): string {
-  const passcode = meeting.usesPmi ? meeting.room.passcode : meeting.passcode;
-  return [
-    `${host} is inviting you to a scheduled meeting.`,
-    "",
-    `Topic: ${meeting.title}`,
-    `Time: ${when}`,
-    "",
-    `Join: ${joinUrl(meeting, origin)}`,
-    `Meeting ID: ${meeting.joinIdFormatted}`,
-    passcode ? `Passcode: ${passcode}` : "No passcode: the host admits you from the waiting room.",
-  ].join("\n");
+  return composeInvitation({
+    intro: `${host} is inviting you to a scheduled meeting.`,
+    details: [`Topic: ${meeting.title}`, `Time: ${when}`],
+    joinUrl: `${origin}/j/${meeting.joinId}`,
+    meetingId: meeting.joinIdFormatted,
+    passcode: meetingPasscode(meeting),
+  });
 }
 
 /** An RFC 5545 calendar with one event (and its RRULE for a series), as calendar apps expect it. */

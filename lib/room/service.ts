@@ -6,7 +6,7 @@ import { roomChanges, roomHolds, rooms, type Room, type RoomChange } from "@/db/
 import { endIntrusion } from "@/lib/join/live";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
-import { settingsProblems } from "@/lib/validation/room";
+import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
 import type { RuleId } from "@/lib/validation/rules";
 
 /** How long a released PMI or link stays reserved for its previous owner (SPEC §3). */
@@ -107,9 +107,7 @@ export async function changeIdentity(
   }
 }
 
-export type Settings = Pick<Room, "passcode" | "joinBeforeHost" | "waitingRoom">;
-
-export async function changeSettings(db: Db, userId: number, actorId: number, next: Settings): Promise<Outcome> {
+export async function changeSettings(db: Db, userId: number, actorId: number, next: RoomSettings): Promise<Outcome> {
   const problems = settingsProblems(next);
   if (problems.length > 0) return { ok: false, refusals: problems };
   return withTransaction(db, async (tx): Promise<Outcome> => {

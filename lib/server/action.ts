@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import type { User } from "@/db/schema";
 import { currentUser } from "@/lib/auth";
+import { requestHost } from "@/lib/server/site";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/errors";
 import type { Role } from "@/lib/validation/account";
 
@@ -36,7 +37,7 @@ export async function sameOrigin(): Promise<boolean> {
 /** True when the request's Origin names this site; a missing or unparsable Origin is not a match. */
 export function originMatches(h: Headers): boolean {
   const origin = h.get("origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const host = requestHost(h);
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;
@@ -66,11 +67,21 @@ type Options = { role?: Role; secret?: readonly string[] };
  * The one wrapper every signed-in action is built with: the user comes from the session (never the form),
  * the role is re-read from the database, and FormData is parsed by the entity's schema before the body runs.
  */
+/**
+ * The checks every action makes before it reads anything, signed in or not: the arguments are a form, and
+ * the request came from one of our pages. Returns the refusal, or null to go on.
+ */
+export async function refusal(formData: unknown, at = Date.now()): Promise<ActionState | null> {
+  if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at };
+  if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, at };
+  return null;
+}
+
 export function userAction<S extends z.ZodType>(schema: S, body: Body<S>, options: Options = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const at = Date.now();
-    if (!isFormData(formData)) return { ok: false, message: NOT_A_FORM, at };
-    if (!(await sameOrigin())) return { ok: false, message: FORBIDDEN_ORIGIN, at };
+    const refused = await refusal(formData, at);
+    if (refused) return refused;
     const user = await currentUser();
     if (!user) return { ok: false, message: SIGNED_OUT, at };
     if (options.role && user.role !== options.role) return { ok: false, message: "You can't do that.", at };

@@ -5,6 +5,7 @@ import { withTransaction } from "@/db/transaction";
 import { helpVotes, meetings, rooms, supportAccessLog, users, type Room, type User } from "@/db/schema";
 import { votablePages } from "@/lib/help/pages";
 import { secureRoom } from "@/lib/room/service";
+import { hasLinkShape } from "@/lib/validation/link";
 import { normalizePmi } from "@/lib/validation/pmi";
 
 export type Found = { user: User; room: Room; matchedBy: "email" | "pmi" | "meeting" | "link" };
@@ -45,8 +46,7 @@ export async function findUser(db: Db, raw: string): Promise<Found | null> {
       .limit(1);
     return meeting ? byUser(eq(users.id, meeting.userId), "meeting") : null;
   }
-  if (/^[A-Za-z][A-Za-z0-9.]{4,39}$/.test(query))
-    return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
+  if (hasLinkShape(query)) return byUser(eq(sql`lower(${rooms.link})`, query.toLowerCase()), "link");
   return null;
 }
 

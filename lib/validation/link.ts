@@ -23,3 +23,8 @@ export function linkProblems(input: string): RuleId[] {
   if (isReservedLink(value)) problems.push("link-reserved");
   return problems;
 }
+
+/** Whether a value could be a stored link at all (its shape, any case): a cheap filter before a look-up. */
+export function hasLinkShape(value: string): boolean {
+  return value.length >= LINK_MIN && value.length <= LINK_MAX && /^[A-Za-z][A-Za-z0-9.]*$/.test(value);
+}

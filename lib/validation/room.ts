@@ -36,7 +36,10 @@ export const passcodeSchema = z
 export const roomIdentitySchema = z.object({ pmi: pmiSchema, link: linkSchema });
 
 /** The dependent-settings rules of SPEC §3, checked on the final state of the room. */
-export function settingsProblems(room: { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean }) {
+/** The settings that depend on each other (SPEC §3), as the form, the action and the room all hold them. */
+export type RoomSettings = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
+
+export function settingsProblems(room: RoomSettings) {
   const problems: { field: "passcode" | "joinBeforeHost"; rule: RuleId }[] = [];
   if (room.joinBeforeHost && !room.passcode) problems.push({ field: "joinBeforeHost", rule: "jbh-needs-passcode" });
   if (!room.passcode && !room.waitingRoom) problems.push({ field: "passcode", rule: "passcode-or-waiting-room" });
@@ -52,4 +55,3 @@ export const roomSettingsSchema = z
   });
 
 export type RoomIdentityInput = z.input<typeof roomIdentitySchema>;
-export type RoomSettings = z.output<typeof roomSettingsSchema>;

@@ -1,34 +1,9 @@
-import { formatPmi } from "@/lib/validation/pmi";
+import { roomInvitation } from "@/lib/room/invitation";
 import { CopyText } from "@/app/_components/copy-text";
 
-export function invitationText({
-  host,
-  origin,
-  pmi,
-  link,
-  passcode,
-}: {
-  host: string;
-  origin: string;
-  pmi: string;
-  link: string;
-  passcode: string | null;
-}) {
-  const pwd = passcode ? `?pwd=${encodeURIComponent(passcode)}` : "";
-  return [
-    `${host} is inviting you to a meeting in their personal room.`,
-    "",
-    `Join: ${origin}/my/${link}${pwd}`,
-    `Meeting ID: ${formatPmi(pmi)}`,
-    passcode ? `Passcode: ${passcode}` : "No passcode: the host admits you from the waiting room.",
-    "",
-    `Or open ${origin}/j/${pmi} and enter the meeting ID and passcode.`,
-  ].join("\n");
-}
-
 /** "Copy invitation": the join link, the PMI and the passcode, ready to paste; selectable without JavaScript. */
-export function Invitation(props: Parameters<typeof invitationText>[0]) {
-  const text = invitationText(props);
+export function Invitation(props: Parameters<typeof roomInvitation>[0]) {
+  const text = roomInvitation(props);
   return (
     <div className="space-y-2">
       <CopyText

@@ -7,7 +7,7 @@ import { formatPmi } from "@/lib/validation/pmi";
 import { UserBar } from "@/app/_components/user-bar";
 import { HostPanel } from "../_components/host-panel";
 import { CopyText } from "@/app/_components/copy-text";
-import { RoomHistory } from "./history";
+import { RoomHistory } from "@/app/_components/room-history";
 import { IdentityForm } from "./identity-form";
 import { Invitation } from "./invitation";
 import { SecureRoom } from "./secure-room";

@@ -8,9 +8,9 @@ import { generatePasscode } from "@/lib/validation/generate";
 import { PASSCODE_MAX, PASSCODE_MIN } from "@/lib/validation/limits";
 import { passcodeProblems } from "@/lib/validation/passcode";
 import { ruleError, type FieldError } from "@/lib/validation/errors";
-import { settingsProblems } from "@/lib/validation/room";
+import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
 
-type Props = { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean };
+type Props = RoomSettings;
 
 type CheckboxProps = {
   name: "joinBeforeHost" | "waitingRoom";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Found } from "@/lib/support/service";
 import { bestPracticeFlags } from "@/lib/support/flags";
 import { formatPmi } from "@/lib/validation/pmi";
-import { RoomHistory } from "@/app/(account)/room/history";
+import { RoomHistory } from "@/app/_components/room-history";
 import type { HistoryEntry } from "@/lib/room/queries";
 import { SecureUserRoom } from "./secure-user-room";
 
