@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { faqRedirects } from "./lib/help/redirects.mjs";
 import { OVER_MAX_BODY_LENGTH, PROXY_BODY_COPY_BYTES } from "./lib/server/http-policy.mjs";
 
 // A renamed FAQ slug keeps its permalink working forever (see content/published-slugs.json).
@@ -36,11 +37,7 @@ const nextConfig = {
   expireTime: 86400,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async redirects() {
-    return Object.entries(published.faqRenames).map(([old, target]) => ({
-      source: `/help/faq/${old}`,
-      destination: `/help/faq/${target}`,
-      permanent: true,
-    }));
+    return faqRedirects(published.faqRenames);
   },
   // A declared body over 64 KB is answered 413 before a byte of it is read (the proxy skips it: see proxy.ts).
   async rewrites() {

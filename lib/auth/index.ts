@@ -24,7 +24,7 @@ import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { userByEmail } from "@/lib/auth/users";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
-export class InvalidCredentials extends CredentialsSignin {
+class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
 
@@ -105,8 +105,6 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     },
   },
 }));
-
-export type SessionUser = User;
 
 /**
  * The session token from the cookie jar. Read through cookies() rather than auth(): after an action

@@ -1,7 +1,7 @@
 import { decode, type JWT } from "next-auth/jwt";
 
 // next-auth's session cookie names: __Secure- under HTTPS. Long tokens are split into name.0, name.1, ...
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 type Cookie = { name: string; value: string };
 

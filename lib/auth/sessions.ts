@@ -6,13 +6,13 @@ import { withTransaction, type Tx } from "@/db/transaction";
 import { sessions, users, type User } from "@/db/schema";
 
 /** last_seen_at is written at most this often per session, so most reads of a session write nothing. */
-export const TOUCH_EVERY_MS = 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * How long a session lasts: `idleMs` without use, `maxAgeMs` in all (checked here too, because next-auth
  * re-issues the token with a later expiry whenever /api/auth/session is asked).
  */
-export type SessionLimits = { idleMs: number; maxAgeMs: number };
+type SessionLimits = { idleMs: number; maxAgeMs: number };
 
 const digest = (id: string) => createHash("sha256").update(id).digest("base64url");
 

@@ -7,7 +7,7 @@ import { generatePasscode, generatePmi, linkFromName, numberedLink } from "@/lib
 import type { Role } from "@/lib/validation/account";
 import { pmiAvailable, linkAvailable } from "@/lib/room/availability";
 
-export type NewAccount = { email: string; name: string; passwordHash: string; role?: Role };
+type NewAccount = { email: string; name: string; passwordHash: string; role?: Role };
 
 /**
  * Creates an account together with its personal room (SPEC §3 defaults: generated PMI and passcode,

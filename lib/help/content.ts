@@ -34,7 +34,7 @@ export function headingsOf(article: Article): Heading[] {
 // Sections appear in this order; a section no one listed yet still shows, after these.
 const SECTION_ORDER = ["Getting started", "Your personal room", "Security", "FAQ"];
 
-export type Section = { name: string; articles: Article[] };
+type Section = { name: string; articles: Article[] };
 
 /** Navigation from frontmatter: every published article under its section. */
 export function sections(): Section[] {

@@ -1,14 +1,14 @@
 import { parse } from "node-html-parser";
 
 export type Page = { path: string; html: string };
-export type Problem = { page: string; href: string; reason: string };
-export type LinkCheckOptions = {
+type Problem = { page: string; href: string; reason: string };
+type LinkCheckOptions = {
   /** Routes that exist but have no prerendered HTML (dynamic pages, route handlers). */
   knownRoutes: (string | RegExp)[];
   /** Which pages' links to check; every page is still a valid target. Defaults to all. */
   isSource?: (path: string) => boolean;
 };
-export type LinkReport = { problems: Problem[]; pages: number; links: number };
+type LinkReport = { problems: Problem[]; pages: number; links: number };
 
 // Any origin works: it only lets the URL parser resolve relative hrefs; it never leaves this module.
 const BASE = "http://link-check.invalid";
@@ -17,7 +17,7 @@ const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 type Parsed = { ids: Set<string>; hrefs: string[] };
 
 /** "/help/" and "/help" are one page; the query never selects a different prerendered page. */
-export function normalizePath(pathname: string): string {
+function normalizePath(pathname: string): string {
   let decoded = pathname;
   try {
     decoded = decodeURI(pathname);
@@ -43,7 +43,7 @@ function parsePage(html: string): Parsed {
 }
 
 /** Resolves an href against its page; null when it leaves the site (any scheme, or "//host"). */
-export function resolveInternal(href: string, pagePath: string): URL | null {
+function resolveInternal(href: string, pagePath: string): URL | null {
   const trimmed = href.trim();
   if (SCHEME.test(trimmed) || trimmed.startsWith("//") || trimmed.startsWith("\\\\")) return null;
   return new URL(trimmed, BASE + pagePath);

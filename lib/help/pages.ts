@@ -1,7 +1,7 @@
 import "server-only";
 import { FAQ_SLUG, publishedArticles, publishedFaqEntries } from "./content";
 
-export type HelpPage = { path: string; title: string };
+type HelpPage = { path: string; title: string };
 
 /** Every published help page that can collect "Was this helpful?" answers, with its title. */
 export function votablePages(): HelpPage[] {

@@ -70,7 +70,7 @@ export function mdxToText(mdx: string): string {
   return lines.join(" ").replace(/\s+/g, " ").trim();
 }
 
-export type MdxSection = { heading: string | null; body: string };
+type MdxSection = { heading: string | null; body: string };
 
 /** Splits an article at its ## and ### headings, the same lines contentlayer.config.ts turns into ids. */
 export function splitSections(raw: string): MdxSection[] {

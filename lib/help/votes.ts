@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { withTransaction } from "@/db/transaction";
 import { helpVotes } from "@/db/schema";
 
-export type Vote = { page: string; visitor: string; day: string; helpful: boolean };
+type Vote = { page: string; visitor: string; day: string; helpful: boolean };
 
 /** One answer per visitor, page and day: a second answer the same day replaces the first. */
 export async function recordVote(db: Db, vote: Vote): Promise<void> {

@@ -96,7 +96,7 @@ export function passcodeMatches(target: Pick<Target, "passcode"> | null, given: 
  * room is counted on its own (JOIN_LIMIT_PASS), so strangers exhausting the room's allowance cannot shut
  * out the people who have joined before; hosts start their meetings from /room, signed in.
  */
-export function joinCounters(
+function joinCounters(
   request: { kind: JoinKind; raw: string; client: string },
   target: Target | null,
   pass: string | null,
@@ -132,7 +132,7 @@ function joinsFromClient(client: string, target: Target): Counted {
 
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-export type JoinOutcome =
+type JoinOutcome =
   | { kind: "limited"; retryAfterMs: number }
   | { kind: "failed" }
   | { kind: "removed" }
@@ -140,7 +140,7 @@ export type JoinOutcome =
   | { kind: "full" }
   | { kind: "joined"; target: Target; pass: string };
 
-export type JoinRequest = {
+type JoinRequest = {
   kind: JoinKind;
   raw: string;
   name: string;

@@ -60,7 +60,7 @@ export async function meetingForOwner(
 }
 
 /** Upcoming meetings by next occurrence, and the past ones (most recent first). */
-export async function meetingsForOwner(db: Db, userId: number, now = new Date()) {
+async function meetingsForOwner(db: Db, userId: number, now = new Date()) {
   const stored = await db
     .select({ meeting: meetings, room: rooms })
     .from(meetings)

@@ -1,6 +1,6 @@
 import { formatPmi } from "@/lib/validation/pmi";
 
-export const NO_PASSCODE_LINE = "No passcode: the host admits you from the waiting room.";
+const NO_PASSCODE_LINE = "No passcode: the host admits you from the waiting room.";
 
 /** The text "Copy invitation" puts on the clipboard, for a room and for a scheduled meeting alike. */
 export function composeInvitation(parts: {

@@ -10,10 +10,10 @@ import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
 import type { RuleId } from "@/lib/validation/rules";
 
 /** How long a released PMI or link stays reserved for its previous owner (SPEC §3). */
-export const HOLD_DAYS = 30;
+const HOLD_DAYS = 30;
 
 export type Refusal = { field: string; rule: RuleId };
-export type Outcome = { ok: true; room: Room; changed: RoomChange[] } | { ok: false; refusals: Refusal[] };
+type Outcome = { ok: true; room: Room; changed: RoomChange[] } | { ok: false; refusals: Refusal[] };
 
 // The unique constraints on rooms, by what the database names in its error: SQLite gives the columns of a
 // column index ("rooms.pmi") and the name of an expression index; PostgreSQL gives the constraint's name.

@@ -17,9 +17,9 @@ export type ActionState = {
   at?: number;
 };
 
-export const FORBIDDEN_ORIGIN = "This request did not come from a Roomdesk page. Reload the page and try again.";
+const FORBIDDEN_ORIGIN = "This request did not come from a Roomdesk page. Reload the page and try again.";
 export const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
-export const NOT_A_FORM = "Nothing was changed.";
+const NOT_A_FORM = "Nothing was changed.";
 
 /** Anyone can call an action with any arguments (a plain object, none at all); only a form is read. */
 export function isFormData(value: unknown): value is FormData {
@@ -47,7 +47,7 @@ export function originMatches(h: Headers): boolean {
 }
 
 /** Echo back what was typed, minus secrets, so a refused form keeps its values (also without JavaScript). */
-export function echo(formData: FormData, secret: readonly string[] = []): Record<string, string> {
+function echo(formData: FormData, secret: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !key.startsWith("$") && !secret.includes(key)) values[key] = value.slice(0, 500);

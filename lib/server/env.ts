@@ -43,7 +43,7 @@ const envSchema = z.object({
   ROOM_CLAIM_WINDOW_SECONDS: int(60 * 60),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 

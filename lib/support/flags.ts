@@ -1,6 +1,6 @@
 import type { Room } from "@/db/schema";
 
-export type Flag = { message: string; help: string; helpLabel: string };
+type Flag = { message: string; help: string; helpLabel: string };
 
 /** Settings that break a best practice, each with the answer that explains it. */
 export function bestPracticeFlags(room: Room): Flag[] {

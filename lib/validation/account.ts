@@ -2,8 +2,8 @@ import { z } from "zod";
 import { textSchema } from "./text";
 
 // Account passwords follow NIST SP 800-63B: length, not composition; paste allowed (WCAG 3.3.8).
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MIN = 12;
+const PASSWORD_MAX = 128;
 
 export const emailSchema = z
   .string()

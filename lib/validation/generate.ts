@@ -37,7 +37,7 @@ export function generatePasscode(): string {
   }
 }
 
-export function randomLetters(length: number): string {
+function randomLetters(length: number): string {
   return randomFrom(LOWER, length);
 }
 

@@ -8,8 +8,8 @@ import { timeZoneSchema } from "./time-zones";
 // Meeting rules (SPEC §4), shared by the scheduling form and the meeting actions like the room rules.
 
 export const MAX_OCCURRENCES = 60;
-export const DURATION_MIN = 15;
-export const DURATION_MAX = 1440;
+const DURATION_MIN = 15;
+const DURATION_MAX = 1440;
 // Calendar files write four-digit years, and nobody schedules a meeting for 0100 or 9999 on purpose.
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -24,7 +24,7 @@ export const WEEKDAY_NAMES: Record<Weekday, string> = {
   SA: "Saturday",
   SU: "Sunday",
 };
-export type Frequency = "daily" | "weekly" | "monthly";
+type Frequency = "daily" | "weekly" | "monthly";
 
 /** `12345678901` -> `123 4567 8901` (a PMI keeps its own 3-3-4). */
 export function formatMeetingId(id: string): string {

@@ -25,7 +25,7 @@ export const pmiSchema = text("pmi-length").superRefine(withRules(pmiProblems)).
 export const linkSchema = text("link-length").superRefine(withRules(linkProblems)).transform(normalizeLink);
 
 /** An empty passcode means "no passcode" (allowed only with the waiting room on, and without join before host). */
-export const passcodeSchema = z
+const passcodeSchema = z
   .string({ error: ruleById("passcode-length").message })
   .transform((s) => s.trim())
   .superRefine((value, ctx) => {
@@ -53,5 +53,3 @@ export const roomSettingsSchema = z
       ctx.addIssue({ code: "custom", path: [field], message: ruleById(rule).message, params: { rule } });
     }
   });
-
-export type RoomIdentityInput = z.input<typeof roomIdentitySchema>;

@@ -28,7 +28,7 @@ export type RuleId =
   | "jbh-needs-passcode"
   | "passcode-or-waiting-room";
 
-export type Rule = {
+type Rule = {
   id: RuleId;
   group: RuleGroup;
   /** The rule as a statement, for the help article's rule list. */

@@ -102,7 +102,7 @@ export function listedTimeZone(zone: string): string | null {
   return Object.hasOwn(ZONE_RENAMES, zone) ? ZONE_RENAMES[zone]! : null;
 }
 
-export const TIME_ZONE_MESSAGE = "Choose a time zone from the list.";
+const TIME_ZONE_MESSAGE = "Choose a time zone from the list.";
 
 /** Exactly a listed zone (or an old name of one, stored as its current name); any other spelling is refused. */
 export const timeZoneSchema = z

@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
 import { migrate } from "@/db/migrate";
@@ -9,12 +12,14 @@ import { tempDatabase, tempDatabaseFile } from "../support/temp-db";
 describe("migrations", () => {
   it("are applied once even when two processes start at the same moment", async () => {
     const file = tempDatabaseFile();
-    const a = openDatabase(file);
-    const b = openDatabase(file);
-    const applied = [migrate(a), migrate(b)];
+    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+    const worker = path.join(process.cwd(), "tests", "support", "migrate-worker.ts");
+    const start = () => promisify(execFile)(tsx, ["--conditions=react-server", worker, file], { env: process.env });
+    const applied = (await Promise.all([start(), start()])).map((r) => Number(r.stdout.trim()));
     expect(applied.filter((n) => n > 0)).toHaveLength(1);
-    expect(migrate(a)).toBe(0);
-  });
+    expect(applied.reduce((a, b) => a + b)).toBeGreaterThan(0);
+    expect(migrate(openDatabase(file))).toBe(0);
+  }, 60_000);
 
   it("turn on WAL and foreign keys", async () => {
     const { db } = tempDatabase();
