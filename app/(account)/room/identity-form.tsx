@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useDraft } from "@/app/_components/use-draft";
 import { useFormAction } from "@/app/_components/use-form-action";
 import { updateRoomIdentity } from "@/lib/room/actions";
 import { Field, FormMessage } from "@/app/_components/field";
@@ -19,10 +19,9 @@ export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
   const { state, pending, formProps } = useFormAction(updateRoomIdentity);
   // What was typed since the last server answer or the last change to the saved room, whichever is newer.
   const version = `${state.at ?? 0}|${pmi}|${link}`;
-  const [typed, setTyped] = useState<{ pmi?: string; link?: string; version?: string }>({});
-  const edited = (field: "pmi" | "link") => typed[field] !== undefined && typed.version === version;
-  const pmiValue = edited("pmi") ? typed.pmi! : (state.values?.pmi ?? pmiFormatted);
-  const linkValue = edited("link") ? typed.link! : (state.values?.link ?? link);
+  const initial = { pmi: state.values?.pmi ?? pmiFormatted, link: state.values?.link ?? link };
+  const { current, edited, update } = useDraft(initial, version);
+  const { pmi: pmiValue, link: linkValue } = current;
   const pmiError = edited("pmi") ? live(pmiProblems(pmiValue)) : state.fieldErrors?.pmi;
   const linkError = edited("link") ? live(linkProblems(linkValue)) : state.fieldErrors?.link;
   const changing = normalizePmi(pmiValue.trim()) !== pmi || normalizeLink(linkValue) !== link;
@@ -39,7 +38,7 @@ export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
         autoComplete="off"
         hint="10 digits, such as your office phone number. Spaces, dashes, dots and brackets are fine."
         error={pmiError}
-        onChange={(e) => setTyped((t) => ({ ...(t.version === version ? t : {}), pmi: e.target.value, version }))}
+        onChange={(e) => update({ pmi: e.target.value })}
       />
       <Field
         id="link"
@@ -53,7 +52,7 @@ export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
           `Your room opens at ${origin}/my/${normalizeLink(linkValue) || "…"}`
         }
         error={linkError}
-        onChange={(e) => setTyped((t) => ({ ...(t.version === version ? t : {}), link: e.target.value, version }))}
+        onChange={(e) => update({ link: e.target.value })}
       />
       <p
         className={`rounded-md p-3 text-sm ${changing ? "border border-amber-500 bg-amber-50" : "bg-slate-50"}`}

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useDraft } from "@/app/_components/use-draft";
 import { useFormAction } from "@/app/_components/use-form-action";
 import { updateRoomSettings } from "@/lib/room/actions";
 import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
@@ -55,10 +55,8 @@ export function SettingsForm(props: Props) {
   };
   // Edits since the last server answer or the last change to the saved room, whichever is newer.
   const version = `${state.at ?? 0}|${props.passcode}|${props.joinBeforeHost}|${props.waitingRoom}`;
-  const [draft, setDraft] = useState<typeof initial & { version: string }>();
-  const edited = draft !== undefined && draft.version === version;
-  const current = edited ? draft : initial;
-  const update = (patch: Partial<typeof initial>) => setDraft({ ...current, ...patch, version });
+  const { current, edited: editedField, update } = useDraft(initial, version);
+  const edited = editedField();
 
   const passcodeProblem = current.passcode.trim() ? passcodeProblems(current.passcode.trim())[0] : undefined;
   const dependent = settingsProblems({
