@@ -3,9 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
 import { roomChanges, rooms, users, type User } from "@/db/schema";
-import { generatePasscode, generatePmi, linkFromName, numberedLink } from "@/lib/validation/generate";
 import type { Role } from "@/lib/validation/account";
 import { pmiAvailable, linkAvailable } from "@/lib/room/availability";
+import { shapeNewRoom } from "@/lib/room/new-room";
 
 type NewAccount = { email: string; name: string; passwordHash: string; role?: Role };
 
@@ -24,24 +24,15 @@ export async function createUserWithRoom(db: Db, account: NewAccount): Promise<U
         role: account.role ?? "owner",
       })
       .returning();
-    let pmi = generatePmi();
-    while (!(await pmiAvailable(tx, pmi, user!.id))) pmi = generatePmi();
-    const base = linkFromName(account.name);
-    let link = base;
-    for (let n = 2; !(await linkAvailable(tx, link, user!.id)); n++) link = numberedLink(base, n);
+    const { room: values, created } = await shapeNewRoom(account.name, {
+      pmi: (pmi) => pmiAvailable(tx, pmi, user!.id),
+      link: (link) => linkAvailable(tx, link, user!.id),
+    });
     const [room] = await tx
       .insert(rooms)
-      .values({ userId: user!.id, pmi, link, passcode: generatePasscode(), waitingRoom: true, joinBeforeHost: false })
+      .values({ userId: user!.id, ...values })
       .returning();
-    await tx.insert(roomChanges).values({
-      roomId: room!.id,
-      actorId: user!.id,
-      kind: "created",
-      changes: [
-        { field: "pmi", to: pmi },
-        { field: "link", to: link },
-      ],
-    });
+    await tx.insert(roomChanges).values({ roomId: room!.id, actorId: user!.id, kind: "created", changes: created });
     return user!;
   });
 }
