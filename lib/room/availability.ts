@@ -5,6 +5,23 @@ import { roomHolds, rooms } from "@/db/schema";
 
 type Reader = Pick<Db, "select">;
 
+/** Whether a released value is on hold for someone other than this user (SPEC §3: 30 days). */
+async function heldForSomeoneElse(tx: Reader, kind: "pmi" | "link", value: string, userId: number, now: Date) {
+  const [held] = await tx
+    .select({ userId: roomHolds.userId })
+    .from(roomHolds)
+    .where(
+      and(
+        eq(roomHolds.kind, kind),
+        eq(roomHolds.value, value),
+        gt(roomHolds.expiresAt, now),
+        ne(roomHolds.userId, userId),
+      ),
+    )
+    .limit(1);
+  return Boolean(held);
+}
+
 /** Free for this user: no other room holds it, and no hold keeps it for someone else. */
 export async function pmiAvailable(tx: Reader, pmi: string, userId: number, now = new Date()): Promise<boolean> {
   const [taken] = await tx
@@ -12,22 +29,10 @@ export async function pmiAvailable(tx: Reader, pmi: string, userId: number, now 
     .from(rooms)
     .where(and(eq(rooms.pmi, pmi), ne(rooms.userId, userId)))
     .limit(1);
-  if (taken) return false;
-  const [held] = await tx
-    .select({ userId: roomHolds.userId })
-    .from(roomHolds)
-    .where(
-      and(
-        eq(roomHolds.kind, "pmi"),
-        eq(roomHolds.value, pmi),
-        gt(roomHolds.expiresAt, now),
-        ne(roomHolds.userId, userId),
-      ),
-    )
-    .limit(1);
-  return !held;
+  return !taken && !(await heldForSomeoneElse(tx, "pmi", pmi, userId, now));
 }
 
+/** The same for a link, without regard to case (links are stored lower-case). */
 export async function linkAvailable(tx: Reader, link: string, userId: number, now = new Date()): Promise<boolean> {
   const lower = link.toLowerCase();
   const [taken] = await tx
@@ -35,18 +40,5 @@ export async function linkAvailable(tx: Reader, link: string, userId: number, no
     .from(rooms)
     .where(and(eq(sql`lower(${rooms.link})`, lower), ne(rooms.userId, userId)))
     .limit(1);
-  if (taken) return false;
-  const [held] = await tx
-    .select({ userId: roomHolds.userId })
-    .from(roomHolds)
-    .where(
-      and(
-        eq(roomHolds.kind, "link"),
-        eq(roomHolds.value, lower),
-        gt(roomHolds.expiresAt, now),
-        ne(roomHolds.userId, userId),
-      ),
-    )
-    .limit(1);
-  return !held;
+  return !taken && !(await heldForSomeoneElse(tx, "link", lower, userId, now));
 }
