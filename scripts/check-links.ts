@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 // Relative, not "@/": tsx reads path aliases from the tsconfig of the cwd, and this may run from elsewhere.
 import { formatProblem, linkReport, type Page } from "../lib/help/link-check";
+import { siteUrl } from "../lib/server/site-url";
 
 // Next 16 writes each prerendered app route here as <route>.html, with route groups dropped.
 const DEFAULT_DIR = ".next/server/app";
@@ -59,7 +60,7 @@ function main(argDir: string | undefined): number {
     console.error(`check-links: no prerendered help pages (help.html, help/*.html) under ${dir}.`);
     return 1;
   }
-  const report = linkReport(pages, { knownRoutes, isSource: isHelpPage });
+  const report = linkReport(pages, { knownRoutes, isSource: isHelpPage, siteOrigin: siteUrl().origin });
   if (report.problems.length > 0) {
     for (const problem of report.problems) console.error(formatProblem(problem));
     console.error(`check-links: ${report.problems.length} broken link(s) in ${report.pages} help pages.`);

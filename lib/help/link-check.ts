@@ -7,6 +7,8 @@ type LinkCheckOptions = {
   knownRoutes: (string | RegExp)[];
   /** Which pages' links to check; every page is still a valid target. Defaults to all. */
   isSource?: (path: string) => boolean;
+  /** The site's own origin: absolute links to it (canonical links) are internal links too. */
+  siteOrigin?: string;
 };
 type LinkReport = { problems: Problem[]; pages: number; links: number };
 
@@ -43,8 +45,10 @@ function parsePage(html: string): Parsed {
 }
 
 /** Resolves an href against its page; null when it leaves the site (any scheme, or "//host"). */
-function resolveInternal(href: string, pagePath: string): URL | null {
-  const trimmed = href.trim();
+function resolveInternal(href: string, pagePath: string, siteOrigin?: string): URL | null {
+  let trimmed = href.trim();
+  if (siteOrigin && (trimmed === siteOrigin || trimmed.startsWith(`${siteOrigin}/`)))
+    trimmed = trimmed.slice(siteOrigin.length) || "/";
   if (SCHEME.test(trimmed) || trimmed.startsWith("//") || trimmed.startsWith("\\\\")) return null;
   return new URL(trimmed, BASE + pagePath);
 }
@@ -92,7 +96,7 @@ export function linkReport(pages: Page[], options: LinkCheckOptions): LinkReport
     for (const href of parsedAt(from, page.html).hrefs) {
       let url: URL | null;
       try {
-        url = resolveInternal(href, from);
+        url = resolveInternal(href, from, options.siteOrigin);
       } catch {
         report(href, "malformed URL");
         continue;

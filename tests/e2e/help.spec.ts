@@ -51,7 +51,7 @@ test("each answer sits on /help/faq under its slug, and on its own permalink pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Should I use my Personal Meeting ID for class sessions?",
   );
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `/help/faq/${slug}`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `http://localhost:3000/help/faq/${slug}`);
   await expect(page.getByRole("heading", { name: "Related articles" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "More questions" }).getByRole("link")).toHaveCount(2);
 });

@@ -9,6 +9,18 @@ test("/api/health answers ok when the database does", async ({ request }) => {
   expect(await res.json()).toEqual({ ok: true });
 });
 
+test("the site has a favicon, and help pages name their canonical address in full", async ({ request, page }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
+  // SITE_URL is unset for the test build, so the default public address is used.
+  await page.goto("/help/pmi-vs-regular-meetings");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    "http://localhost:3000/help/pmi-vs-regular-meetings",
+  );
+});
+
 function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>) {
   const csp = String(headers["content-security-policy"] ?? "");
   for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {

@@ -98,6 +98,17 @@ describe("checkLinks", () => {
     expect(one(body).map((p) => p.href)).toEqual(["/help/old", "/help/x"]);
   });
 
+  it("treats absolute links to the site's own origin (canonical links) as internal, and other origins as external", () => {
+    const page = (body: string) => ({ path: "/help/a", html: html(body) });
+    const check = (body: string) =>
+      linkReport([page(body)], { knownRoutes, siteOrigin: "https://rooms.example.edu" }).problems.map((p) => p.href);
+    expect(check(`<link rel="canonical" href="https://rooms.example.edu/help/gone"/>`)).toEqual([
+      "https://rooms.example.edu/help/gone",
+    ]);
+    expect(check(`<link rel="canonical" href="https://rooms.example.edu/help/a"/>`)).toEqual([]);
+    expect(check(`<a href="https://elsewhere.example/help/gone">x</a>`)).toEqual([]);
+  });
+
   it("checks only source pages but accepts every page as a target", () => {
     const pages = [
       { path: "/", html: html(`<a href="/broken">x</a>`) },

@@ -6,6 +6,7 @@ import { Mdx } from "../../_components/mdx";
 import { RelatedArticles } from "../../_components/related";
 import { TableOfContents } from "../../_components/toc";
 import { WasThisHelpful } from "../../_components/vote";
+import { canonicalUrl } from "@/lib/help/canonical";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,7 +33,7 @@ export default async function ArticlePage({ params }: Props) {
   const path = `/help/${article.slug}`;
   return (
     <article className="max-w-3xl">
-      <link rel="canonical" href={path} />
+      <link rel="canonical" href={canonicalUrl(path)} />
       <Breadcrumbs items={[{ label: "Help", href: "/help" }, { label: article.section }, { label: article.title }]} />
       <h1 className="text-3xl font-bold">{article.title}</h1>
       <p className="mt-2 text-lg text-slate-700">{article.description}</p>

@@ -6,6 +6,7 @@ import { faqAliases } from "@/lib/help/slugs";
 import { Breadcrumbs } from "../../_components/breadcrumbs";
 import { CopyLink } from "../../_components/copy-link";
 import { Mdx } from "../../_components/mdx";
+import { canonicalUrl } from "@/lib/help/canonical";
 
 export const metadata: Metadata = {
   title: "Frequently asked questions",
@@ -19,7 +20,7 @@ export default function FaqPage() {
   const aliases = faqAliases();
   return (
     <div className="max-w-3xl">
-      <link rel="canonical" href="/help/faq" />
+      <link rel="canonical" href={canonicalUrl("/help/faq")} />
       <Breadcrumbs items={[{ label: "Help", href: "/help" }, { label: "FAQ" }]} />
       <h1 className="text-3xl font-bold">{intro.title}</h1>
       <div className="mt-2">

@@ -7,6 +7,7 @@ import { CopyLink } from "../../../_components/copy-link";
 import { Mdx } from "../../../_components/mdx";
 import { RelatedArticles } from "../../../_components/related";
 import { WasThisHelpful } from "../../../_components/vote";
+import { canonicalUrl } from "@/lib/help/canonical";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,7 +33,7 @@ export default async function FaqAnswerPage({ params }: Props) {
   const path = `/help/faq/${entry.slug}`;
   return (
     <article className="max-w-3xl">
-      <link rel="canonical" href={path} />
+      <link rel="canonical" href={canonicalUrl(path)} />
       <Breadcrumbs
         items={[{ label: "Help", href: "/help" }, { label: "FAQ", href: "/help/faq" }, { label: entry.question }]}
       />
