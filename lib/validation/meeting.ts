@@ -7,6 +7,7 @@ import { timeZoneSchema } from "./time-zones";
 
 // Meeting rules (SPEC §4), shared by the scheduling form and the meeting actions like the room rules.
 
+export const TITLE_MAX = 200;
 export const MAX_OCCURRENCES = 60;
 const DURATION_MIN = 15;
 const DURATION_MAX = 1440;
@@ -89,7 +90,7 @@ const DURATION = "Enter the duration as a whole number of minutes.";
 
 export const meetingSchema = z
   .object({
-    title: textSchema({ max: 200, blank: "Give the meeting a title." }),
+    title: textSchema({ max: TITLE_MAX, blank: "Give the meeting a title." }),
     start: z
       .string({ error: START })
       .max(40, { error: START })

@@ -5,7 +5,7 @@ import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormAction } from "@/app/_components/use-form-action";
 import type { ActionState } from "@/lib/server/action";
-import { MAX_OCCURRENCES, WEEKDAYS, WEEKDAY_NAMES, YEAR_MAX, YEAR_MIN } from "@/lib/validation/meeting";
+import { MAX_OCCURRENCES, TITLE_MAX, WEEKDAYS, WEEKDAY_NAMES, YEAR_MAX, YEAR_MIN } from "@/lib/validation/meeting";
 import { PASSCODE_MAX, PASSCODE_MIN } from "@/lib/validation/limits";
 import { listedTimeZone } from "@/lib/validation/time-zones";
 
@@ -69,7 +69,7 @@ export function MeetingForm({ action, defaults, zones, pmiFormatted, submitLabel
         label="Title"
         defaultValue={v?.title ?? defaults.title}
         error={e.title}
-        maxLength={200}
+        maxLength={TITLE_MAX}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field

@@ -3,6 +3,7 @@ import { joinPath, normalizeRequested, type JoinKind } from "@/lib/join/requeste
 import { guestView } from "@/lib/join/queries";
 import { GUEST_COOKIE } from "@/lib/join/route";
 import { formatMeetingId } from "@/lib/validation/meeting";
+import { PASSCODE_MAX } from "@/lib/validation/limits";
 import { GUEST_NAME_MAX, GUEST_NAME_MESSAGE } from "@/lib/validation/text";
 import { formatPmi } from "@/lib/validation/pmi";
 import { LiveRefresh } from "@/app/_components/live-refresh";
@@ -103,8 +104,8 @@ export async function JoinPage({ kind, raw, search: query }: { kind: JoinKind; r
             name="passcode"
             autoComplete="off"
             spellCheck={false}
-            maxLength={10}
-            defaultValue={search.pwd?.slice(0, 10) ?? ""}
+            maxLength={PASSCODE_MAX}
+            defaultValue={search.pwd?.slice(0, PASSCODE_MAX) ?? ""}
             aria-describedby="passcode-hint"
             className="block w-full rounded-md border border-slate-400 px-3 py-2"
           />
