@@ -8,6 +8,7 @@ import { measureJoin } from "./measure/join";
 import { measureNginx } from "./measure/nginx";
 import { measureScale } from "./measure/scale";
 import { measureSearch } from "./measure/search";
+import { measureSignIn } from "./measure/signin";
 import { measureWeight } from "./measure/weight";
 import { fmt, type Metric } from "./harness/metric";
 import { killAllNow, stop, stopAll } from "./harness/processes";
@@ -107,6 +108,7 @@ async function main(): Promise<number> {
   await step("2. scale", scaleIds, () => measureScale(plan, app, databasePath, seeded));
   await step("6. join failures", ["join.timing"], () => measureJoin(plan, app, seeded));
   await step("7. nginx", ["nginx.share", "nginx.safety"], () => measureNginx(plan, app, tmp, seeded));
+  await step("8. sign-in latency", ["signin.c8"], () => measureSignIn(plan, app, seeded));
   await stop(app.child);
 
   // Last, on a fresh process: the attack's load and counters must not touch any other figure.
