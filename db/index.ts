@@ -13,8 +13,9 @@ const globalForDb = globalThis as unknown as { roomdeskDb?: Db };
 
 function connect(file: string, busyTimeoutMs: number): Db {
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+  // The busy timeout first: switching a new file to WAL takes a lock, and several servers may start at once.
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   return drizzle(sqlite, { schema });
