@@ -75,6 +75,8 @@ export function rawPost(pathname: string, options: RawPost): Promise<RawAnswer> 
       }
       if (!answered && (options.declare ?? sentBytes) <= sentBytes) req.end();
     };
+    // Node holds the headers back until the first body byte; a request that sends none must still go out.
+    req.flushHeaders();
     const form = Buffer.from(options.form ?? "");
     sentBytes = form.length;
     if (form.length === 0 || req.write(form)) pump();
