@@ -18,6 +18,12 @@ export type Plan = {
   /** Join attempts of each kind. */
   joinAttempts: number;
   connections: number;
+  /** Room counts for "how cost grows": each gets its own database and server. */
+  growthSizes: number[];
+  /** Seconds per figure at each size. */
+  growthSeconds: number;
+  /** Generated articles added to the real help centre for the search-growth figure. */
+  extraArticles: number;
 };
 
 export function planFor(quick: boolean): Plan {
@@ -33,6 +39,9 @@ export function planFor(quick: boolean): Plan {
         searchPasses: 1,
         joinAttempts: 10,
         connections: 10,
+        growthSizes: [1_000, 3_000, 10_000],
+        growthSeconds: 1,
+        extraArticles: 50,
       }
     : {
         quick,
@@ -45,6 +54,9 @@ export function planFor(quick: boolean): Plan {
         searchPasses: 4,
         joinAttempts: 60,
         connections: 10,
+        growthSizes: [10_000, 100_000, 1_000_000],
+        growthSeconds: 5,
+        extraArticles: 500,
       };
 }
 

@@ -11,7 +11,7 @@ import { ratio } from "../harness/stats";
 
 let updates = 0;
 
-function renderSpec(server: Server, cookies: string[], connections: number, seconds: number): LoadSpec {
+export function renderSpec(server: Server, cookies: string[], connections: number, seconds: number): LoadSpec {
   let n = 0;
   return {
     url: `${server.origin}/room`,
@@ -24,14 +24,20 @@ function renderSpec(server: Server, cookies: string[], connections: number, seco
 }
 
 /** The room settings form as /room serves it to a browser without JavaScript. */
-async function settingsForm(server: Server, cookie: string): Promise<PageForm> {
+export async function settingsForm(server: Server, cookie: string): Promise<PageForm> {
   const page = await fetch(`${server.origin}/room`, { headers: { cookie } });
   const form = readForm(await page.text(), page.url, ["Passcode", "Waiting room"]);
   if (!form) throw new Error("/room has no form with “Passcode” and “Waiting room”");
   return form;
 }
 
-function updateSpec(server: Server, cookies: string[], form: PageForm, connections: number, seconds: number): LoadSpec {
+export function updateSpec(
+  server: Server,
+  cookies: string[],
+  form: PageForm,
+  connections: number,
+  seconds: number,
+): LoadSpec {
   let n = 0;
   return {
     url: form.action.replace(new URL(form.action).origin, server.origin),

@@ -29,7 +29,7 @@ export type SearchResult = {
 
 // `heading` is what the reader sees as the answer's name; `article` is the parent article's title, kept in its
 // own field so an article title repeated on every section neither dominates nor dilutes the heading.
-type Doc = {
+export type HelpDoc = {
   id: string;
   kind: "faq" | "article";
   title: string;
@@ -84,11 +84,11 @@ function sectionTitle(articleTitle: string, heading: string): string {
 }
 
 /** One document per article section; the text before the first heading is the article's own entry. */
-function articleDocs(article: Article): Doc[] {
+function articleDocs(article: Article): HelpDoc[] {
   const headings = headingsOf(article);
   // splitSections() reads the same ##/### lines as contentlayer.config.ts, so section i+1 is headings[i].
   const [intro, ...rest] = splitSections(article.body.raw);
-  const docs: Doc[] = [
+  const docs: HelpDoc[] = [
     {
       id: `article:${article.slug}`,
       kind: "article",
@@ -115,8 +115,9 @@ function articleDocs(article: Article): Doc[] {
   return docs;
 }
 
-function documents(): Doc[] {
-  const faqs: Doc[] = publishedFaqEntries().map((faq) => ({
+/** What the help centre indexes: every published FAQ answer and article section. */
+export function helpDocuments(): HelpDoc[] {
+  const faqs: HelpDoc[] = publishedFaqEntries().map((faq) => ({
     id: `faq:${faq.slug}`,
     kind: "faq",
     title: faq.question,
@@ -130,22 +131,18 @@ function documents(): Doc[] {
   return [...faqs, ...articles.flatMap(articleDocs)];
 }
 
-type Index = { search: MiniSearch<Doc>; docs: Map<string, Doc> };
-let cached: Index | undefined;
+export type SearchIndex = { search: MiniSearch<HelpDoc>; docs: Map<string, HelpDoc> };
+let cached: SearchIndex | undefined;
 
-// Built lazily and kept for the life of the process: the content is static, so it never goes stale.
-function index(): Index {
-  if (cached) return cached;
-  const docs = documents();
-  const search = new MiniSearch<Doc>({
+export function searchIndex(docs: HelpDoc[]): SearchIndex {
+  const search = new MiniSearch<HelpDoc>({
     fields: ["heading", "article", "text"],
     tokenize,
     processTerm,
     searchOptions: SEARCH_OPTIONS,
   });
   search.addAll(docs);
-  cached = { search, docs: new Map(docs.map((d) => [d.id, d])) };
-  return cached;
+  return { search, docs: new Map(docs.map((d) => [d.id, d])) };
 }
 
 function containsRun(stems: readonly string[], run: readonly string[]): boolean {
@@ -173,11 +170,18 @@ function expandQuery(query: string): Query {
   return expansions.length ? { combineWith: "OR", queries: [query, ...expansions] } : query;
 }
 
+// Built lazily and kept for the life of the process: the content is static, so it never goes stale.
 export function searchHelp(query: string, limit = 10): SearchResult[] {
+  cached ??= searchIndex(helpDocuments());
+  return searchIn(cached, query, limit);
+}
+
+/** Ranked results from one index; the bench also runs it over generated articles to see how search grows. */
+export function searchIn(index: SearchIndex, query: string, limit = 10): SearchResult[] {
   const q = (typeof query === "string" ? query : "").trim().slice(0, MAX_QUERY_LENGTH);
   const max = Number.isFinite(limit) ? Math.min(50, Math.max(1, Math.floor(limit))) : 10;
   if (!q || stemsOf(q).length === 0) return [];
-  const { search, docs } = index();
+  const { search, docs } = index;
   const results: SearchResult[] = [];
   const seen = new Set<string>();
   for (const hit of search.search(expandQuery(q))) {

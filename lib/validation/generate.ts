@@ -2,20 +2,29 @@ import { pmiProblems } from "./pmi";
 import { LINK_MAX, LINK_MIN, isReservedLink, linkProblems } from "./link";
 import { passcodeProblems } from "./passcode";
 
-// Web Crypto exists in browsers and in Node 20 alike, so generators run on both sides.
-function randomInt(maxExclusive: number): number {
+// Web Crypto exists in browsers and in Node 20 alike, so generators run on both sides. One call fills a whole
+// buffer: each call has a fixed cost far above the bytes it makes, and bulk seeding draws millions.
+function randomInts(count: number, maxExclusive: number): number[] {
   const limit = Math.floor(0x1_0000_0000 / maxExclusive) * maxExclusive;
-  const buf = new Uint32Array(1);
-  for (;;) {
-    globalThis.crypto.getRandomValues(buf);
-    if (buf[0]! < limit) return buf[0]! % maxExclusive;
+  const out: number[] = [];
+  while (out.length < count) {
+    const buf = globalThis.crypto.getRandomValues(new Uint32Array(count - out.length + 2));
+    for (const value of buf) {
+      // Rejection sampling: values past the last whole multiple would favour the low digits.
+      if (value < limit && out.length < count) out.push(value % maxExclusive);
+    }
   }
+  return out;
+}
+
+function randomInt(maxExclusive: number): number {
+  return randomInts(1, maxExclusive)[0]!;
 }
 
 function randomFrom(alphabet: string, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
-  return out;
+  return randomInts(length, alphabet.length)
+    .map((i) => alphabet[i])
+    .join("");
 }
 
 const LOWER = "abcdefghijklmnopqrstuvwxyz";
