@@ -5,6 +5,7 @@ import { planFor } from "./harness/config";
 import { measureArticle } from "./measure/article";
 import { measureAttack } from "./measure/attack";
 import { measureJoin } from "./measure/join";
+import { measureLighthouse } from "./measure/lighthouse";
 import { measureNginx } from "./measure/nginx";
 import { measureScale } from "./measure/scale";
 import { measureSearch } from "./measure/search";
@@ -109,6 +110,14 @@ async function main(): Promise<number> {
   await step("6. join failures", ["join.timing"], () => measureJoin(plan, app, seeded));
   await step("7. nginx", ["nginx.share", "nginx.safety"], () => measureNginx(plan, app, tmp, seeded));
   await step("8. sign-in latency", ["signin.c8"], () => measureSignIn(plan, app, seeded));
+  const lighthouseIds = [
+    "lighthouse.perf",
+    "lighthouse.tbt",
+    "lighthouse.a11y",
+    "lighthouse.best-practices",
+    "lighthouse.seo",
+  ];
+  await step("9. Lighthouse", lighthouseIds, () => measureLighthouse(plan, app));
   await stop(app.child);
 
   // Last, on a fresh process: the attack's load and counters must not touch any other figure.

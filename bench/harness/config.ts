@@ -17,6 +17,8 @@ export type Plan = {
   searchPasses: number;
   /** Join attempts of each kind. */
   joinAttempts: number;
+  /** Lighthouse rounds, each auditing the article and its bare copy once (a median needs at least 5). */
+  lighthouseRounds: number;
   connections: number;
 };
 
@@ -32,6 +34,7 @@ export function planFor(quick: boolean): Plan {
         roomSeconds: 1.5,
         searchPasses: 1,
         joinAttempts: 10,
+        lighthouseRounds: 1,
         connections: 10,
       }
     : {
@@ -44,6 +47,7 @@ export function planFor(quick: boolean): Plan {
         roomSeconds: 6,
         searchPasses: 4,
         joinAttempts: 60,
+        lighthouseRounds: 5,
         connections: 10,
       };
 }
