@@ -23,6 +23,8 @@ export type Audit = {
   bootup: number;
   fcp: number;
   lcp: number;
+  /** Lighthouse's measure of this machine's speed during the run (higher is faster): it explains a noisy round. */
+  benchmarkIndex: number;
   failing: Partial<Record<Category, string[]>>;
 };
 
@@ -80,6 +82,7 @@ export async function runLighthouse(url: string): Promise<Audit> {
       bootup: numeric(lhr, "bootup-time"),
       fcp: numeric(lhr, "first-contentful-paint"),
       lcp: numeric(lhr, "largest-contentful-paint"),
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       failing,
     };
   } finally {

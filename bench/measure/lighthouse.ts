@@ -57,7 +57,7 @@ export async function measureLighthouse(plan: Plan, app: Server): Promise<Metric
         runs[side].push(audit);
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
         console.error(
-          `      round ${round + 1}/${plan.lighthouseRounds} ${side}: performance ${audit.scores.performance}, TBT ${fmt.ms(audit.tbt)} (${seconds} s)`,
+          `      round ${round + 1}/${plan.lighthouseRounds} ${side}: performance ${audit.scores.performance}, TBT ${fmt.ms(audit.tbt)}, benchmark index ${Math.round(audit.benchmarkIndex)} (${seconds} s)`,
         );
       }
     }
@@ -77,6 +77,7 @@ export async function measureLighthouse(plan: Plan, app: Server): Promise<Metric
         bootup: Math.round(ms.bootup),
         fcp: Math.round(ms.fcp),
         lcp: Math.round(ms.lcp),
+        benchmarkIndex: Math.round(ms.benchmarkIndex),
       }));
     const medians = (side: Side) => ({
       performance: perf[side],
