@@ -6,6 +6,7 @@ import { measureArticle } from "./measure/article";
 import { measureAttack } from "./measure/attack";
 import { measureGrowth } from "./measure/growth";
 import { measureJoin } from "./measure/join";
+import { measureLighthouse } from "./measure/lighthouse";
 import { measureNginx } from "./measure/nginx";
 import { measureScale } from "./measure/scale";
 import { measureSearch } from "./measure/search";
@@ -112,6 +113,14 @@ async function main(): Promise<number> {
   await step("6. join failures", ["join.timing"], () => measureJoin(plan, app, seeded));
   await step("7. nginx", ["nginx.share", "nginx.safety"], () => measureNginx(plan, app, tmp, seeded));
   await step("8. sign-in latency", ["signin.c8"], () => measureSignIn(plan, app, seeded));
+  const lighthouseIds = [
+    "lighthouse.perf",
+    "lighthouse.tbt",
+    "lighthouse.a11y",
+    "lighthouse.best-practices",
+    "lighthouse.seo",
+  ];
+  await step("9. Lighthouse", lighthouseIds, () => measureLighthouse(plan, app));
   await stop(app.child);
 
   await step("10. how cost grows", [...GROWTH_IDS], () => measureGrowth(plan, tmp));

@@ -17,6 +17,8 @@ export type Plan = {
   searchPasses: number;
   /** Join attempts of each kind. */
   joinAttempts: number;
+  /** Lighthouse rounds, each auditing the article and its bare copy once (a median needs at least 5). */
+  lighthouseRounds: number;
   connections: number;
   /** Room counts for "how cost grows": each gets its own database and server. */
   growthSizes: number[];
@@ -38,6 +40,7 @@ export function planFor(quick: boolean): Plan {
         roomSeconds: 1.5,
         searchPasses: 1,
         joinAttempts: 10,
+        lighthouseRounds: 1,
         connections: 10,
         growthSizes: [1_000, 3_000, 10_000],
         growthSeconds: 1,
@@ -53,6 +56,7 @@ export function planFor(quick: boolean): Plan {
         roomSeconds: 6,
         searchPasses: 4,
         joinAttempts: 60,
+        lighthouseRounds: 5,
         connections: 10,
         growthSizes: [10_000, 100_000, 1_000_000],
         growthSeconds: 5,

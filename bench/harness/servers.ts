@@ -6,12 +6,12 @@ import { AUTH_SECRET, RELAXED_LIMITS } from "./config";
 import { freePort, run, start, waitForHttp, type Child } from "./processes";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const nextVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8"))
+export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+export const nextVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8"))
   .version as string;
 // The baseline "bare page": a minimal app on the same Next, kept outside the repository because Turbopack
 // builds the workspace root's instrumentation.ts and proxy.ts into any app it finds inside it.
-const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
+export const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
 export const bareAppDir = path.join(os.tmpdir(), `roomdesk-bench-bare-next-${nextVersion}-${checkout}`);
 
 export type Server = { child: Child; port: number; origin: string };
@@ -91,15 +91,16 @@ export async function startApp(
   return { child, port, origin };
 }
 
-export async function startBareNext(): Promise<Server> {
+/** `next start` on a bare app built outside the repository: the "Hello" page, or another one given by its dir. */
+export async function startBareNext(dir = bareAppDir, name = "bare next", readyPath = "/"): Promise<Server> {
   const port = await freePort();
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  const child = start("bare next", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: bareAppDir,
+  const child = start(name, process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
     env,
   });
   const origin = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${origin}/`, child, 60_000, (s) => s === 200);
+  await waitForHttp(origin + readyPath, child, 60_000, (s) => s === 200);
   return { child, port, origin };
 }
 
