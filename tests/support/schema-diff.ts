@@ -1,7 +1,7 @@
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as sqliteSchema from "@/db/sqlite/schema";
-import type { Column, Shape, Table } from "./schema-shape";
+import type { Column, Index, Shape, Table } from "./schema-shape";
 
 // What a SQLite column means (SQLite stores booleans and instants as integers, JSON as text) comes from its
 // drizzle column kind in db/sqlite/schema.ts; this is the PostgreSQL type that meaning must have.
@@ -44,6 +44,8 @@ function pgDefault(raw: string | null): string | null {
 const describeColumn = (c: Column, d: string | null) =>
   `${c.type}${c.notNull ? " not null" : ""}${c.generated ? " generated" : ""}${d === null ? "" : ` default ${d}`}`;
 
+const describeIndex = (i: Index) => `${i.unique ? "unique " : ""}${i.partial ? "partial " : ""}on (${i.on.join(", ")})`;
+
 function compareSets(where: string, what: string, sqlite: string[], pg: string[], out: string[]) {
   for (const x of sqlite.filter((x) => !pg.includes(x))) out.push(`${where}: ${what} ${x} only on SQLite`);
   for (const x of pg.filter((x) => !sqlite.includes(x))) out.push(`${where}: ${what} ${x} only on PostgreSQL`);
@@ -74,8 +76,8 @@ function compareTable(name: string, sqlite: Table, pg: Table, out: string[]) {
   compareSets(name, "index", Object.keys(sqlite.indexes), Object.keys(pg.indexes), out);
   for (const [index, s] of Object.entries(sqlite.indexes)) {
     const p = pg.indexes[index];
-    if (p && JSON.stringify(s) !== JSON.stringify(p))
-      out.push(`${name}: index ${index} is ${JSON.stringify(s)} on SQLite, ${JSON.stringify(p)} on PostgreSQL`);
+    if (p && describeIndex(s) !== describeIndex(p))
+      out.push(`${name}: index ${index} is ${describeIndex(s)} on SQLite, ${describeIndex(p)} on PostgreSQL`);
   }
   compareSets(name, "unique constraint on", sqlite.uniqueConstraints, pg.uniqueConstraints, out);
   compareSets(name, "check", sqlite.checks, pg.checks, out);

@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type Database from "better-sqlite3";
 
 /** What a migrated database holds, read back from the engine's own catalogue, in one shape for both engines. */
@@ -141,9 +140,12 @@ const columnsOf = (rel: string, nums: string) =>
   `array(select a.attname from unnest(${nums}) with ordinality u(num, i) join pg_attribute a
     on a.attrelid = ${rel} and a.attnum = u.num order by u.i)::text[]`;
 
-export async function pgShape(pg: PGlite): Promise<Shape> {
+/** PGlite or a node-postgres pool: anything that answers a query with rows. */
+type Queryable = { query: (sql: string) => Promise<{ rows: unknown[] }> };
+
+export async function pgShape(pg: Queryable): Promise<Shape> {
   const shape: Shape = {};
-  const rows = async <T>(sql: string) => (await pg.query<T>(sql)).rows;
+  const rows = async <T>(sql: string) => (await pg.query(sql)).rows as T[];
   const tables = await rows<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where ${IN_PUBLIC} and c.relkind = 'r' order by c.relname`,

@@ -46,6 +46,8 @@ describe("the SQLite and PostgreSQL migrations", () => {
         alter table meetings drop column title;
         drop index rooms_link_lower_unique;
         create index rooms_pmi_extra on rooms (pmi);
+        drop index users_email_lower_unique;
+        create unique index users_email_lower_unique on users (email);
         alter table rooms drop constraint rooms_jbh_needs_passcode;
         alter table rooms alter column waiting_room drop default;
         alter table users alter column created_at type timestamp(3);
@@ -60,6 +62,7 @@ describe("the SQLite and PostgreSQL migrations", () => {
           "meetings: column title only on SQLite",
           "rooms: index rooms_link_lower_unique only on SQLite",
           "rooms: index rooms_pmi_extra only on PostgreSQL",
+          "users: index users_email_lower_unique is unique on (lower(email)) on SQLite, unique on (email) on PostgreSQL",
           "rooms: check rooms_jbh_needs_passcode only on SQLite",
           "rooms.waiting_room: SQLite integer not null default true wants boolean not null default true, " +
             "PostgreSQL has boolean not null",
