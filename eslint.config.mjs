@@ -16,7 +16,7 @@ export default defineConfig([
     ".contentlayer/**",
     "node_modules/**",
     "next-env.d.ts",
-    "db/migrations/**",
+    "db/*/migrations/**",
     "bench/results/**",
     "test-results/**",
     "playwright-report/**",

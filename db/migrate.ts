@@ -10,7 +10,7 @@ const MIGRATIONS_TABLE = "__drizzle_migrations";
  * lock, so two processes starting at once could both apply the same migration; here the read and the writes
  * happen inside one BEGIN IMMEDIATE, and the second process finds the work done.
  */
-export function migrate(db: Db, folder = path.join(process.cwd(), "db", "migrations")): number {
+export function migrate(db: Db, folder = path.join(process.cwd(), "db", "sqlite", "migrations")): number {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const sqlite = db.$client;
   const apply = sqlite.transaction(() => {
