@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getMDXComponent } from "next-contentlayer2/hooks";
 import type { MDXComponents } from "mdx/types";
 import { Callout } from "./callout";
@@ -17,16 +16,11 @@ const components: MDXComponents = {
       {children}
     </Heading>
   ),
-  a: ({ href = "", children }) =>
-    href.startsWith("/") ? (
-      <Link href={href} className="underline">
-        {children}
-      </Link>
-    ) : (
-      <a href={href} className="underline">
-        {children}
-      </a>
-    ),
+  a: ({ href = "", children }) => (
+    <a href={href} className="underline">
+      {children}
+    </a>
+  ),
   p: ({ children }) => <p className="my-3 leading-7">{children}</p>,
   ul: ({ children }) => <ul className="my-3 list-disc space-y-1 pl-6">{children}</ul>,
   ol: ({ children }) => <ol className="my-3 list-decimal space-y-1 pl-6">{children}</ol>,

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { articleBySlug, FAQ_SLUG, publishedFaqEntries } from "@/lib/help/content";
 import { faqAliases } from "@/lib/help/slugs";
@@ -51,7 +50,7 @@ export default function FaqPage() {
           ))}
           <div className="flex flex-wrap items-baseline gap-x-3">
             <h2 id={`${f.slug}-question`} className="text-xl font-semibold">
-              <Link href={`/help/faq/${f.slug}`}>{f.question}</Link>
+              <a href={`/help/faq/${f.slug}`}>{f.question}</a>
             </h2>
             <CopyLink href={`/help/faq/${f.slug}`} label={f.question} />
           </div>

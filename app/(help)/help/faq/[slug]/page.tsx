@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { faqEntryBySlug, publishedFaqEntries, relatedArticles } from "@/lib/help/content";
 import { Breadcrumbs } from "../../../_components/breadcrumbs";
@@ -45,7 +44,7 @@ export default async function FaqAnswerPage({ params }: Props) {
         <Mdx code={entry.body.code} />
       </div>
       <p className="mt-4 text-sm">
-        <Link href={`/help/faq#${entry.slug}`}>See this answer among all questions</Link>
+        <a href={`/help/faq#${entry.slug}`}>See this answer among all questions</a>
       </p>
       <WasThisHelpful page={path} />
       <RelatedArticles articles={relatedArticles(entry.related)} />
@@ -54,16 +53,16 @@ export default async function FaqAnswerPage({ params }: Props) {
         className="no-print mt-8 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm"
       >
         {previous ? (
-          <Link href={`/help/faq/${previous.slug}`} rel="prev">
+          <a href={`/help/faq/${previous.slug}`} rel="prev">
             ← {previous.question}
-          </Link>
+          </a>
         ) : (
           <span />
         )}
         {next ? (
-          <Link href={`/help/faq/${next.slug}`} rel="next">
+          <a href={`/help/faq/${next.slug}`} rel="next">
             {next.question} →
-          </Link>
+          </a>
         ) : null}
       </nav>
     </article>
