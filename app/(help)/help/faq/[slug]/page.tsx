@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { faqEntryBySlug, publishedFaqEntries, relatedArticles } from "@/lib/help/content";
 import { Breadcrumbs } from "../../../_components/breadcrumbs";
 import { CopyLink } from "../../../_components/copy-link";
-import { Mdx } from "../../../_components/mdx";
+import { ContentHtml } from "../../../_components/content-html";
+import { CopyLinkHandler } from "../../../_components/copy-link-handler";
 import { RelatedArticles } from "../../../_components/related";
 import { WasThisHelpful } from "../../../_components/vote";
 import { canonicalUrl } from "@/lib/help/canonical";
@@ -40,9 +41,8 @@ export default async function FaqAnswerPage({ params }: Props) {
         <h1 className="text-3xl font-bold">{entry.question}</h1>
         <CopyLink href={path} label={entry.question} />
       </div>
-      <div className="mt-4">
-        <Mdx code={entry.body.code} />
-      </div>
+      <ContentHtml className="mt-4" html={entry.html} />
+      <CopyLinkHandler />
       <p className="mt-4 text-sm">
         <a href={`/help/faq#${entry.slug}`}>See this answer among all questions</a>
       </p>
