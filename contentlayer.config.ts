@@ -1,6 +1,7 @@
 import GithubSlugger from "github-slugger";
 import { defineDocumentType, makeSource } from "contentlayer2/source-files";
 import rehypeSlug from "rehype-slug";
+import { mdxToHtml } from "./app/(help)/_components/mdx";
 
 /** The ## and ### headings with the ids rehype-slug gives them (both use github-slugger), for the contents list. */
 function headings(raw: string) {
@@ -34,6 +35,8 @@ export const Article = defineDocumentType(() => ({
     // File path = URL: content/articles/waiting-room.mdx is /help/waiting-room.
     slug: { type: "string", resolve: (doc) => doc._raw.flattenedPath.replace(/^articles\//, "") },
     headings: { type: "json", resolve: (doc) => headings(doc.body.raw) },
+    // Rendered here, in plain Node, because pages cannot run react-dom/server and the browser need not run it.
+    html: { type: "string", resolve: (doc) => mdxToHtml(doc.body.code) },
   },
 }));
 
@@ -48,6 +51,9 @@ export const FaqEntry = defineDocumentType(() => ({
     order: { type: "number", required: true },
     related: { type: "list", of: { type: "string" }, default: [] },
     published: { type: "boolean", required: true },
+  },
+  computedFields: {
+    html: { type: "string", resolve: (doc) => mdxToHtml(doc.body.code) },
   },
 }));
 

@@ -11,6 +11,12 @@ export default defineConfig([
     plugins: { house },
     rules: { "house/imports": "error" },
   },
+  {
+    // Help pages and what every page carries (layout, not-found, error boundaries) use plain links on purpose:
+    // next/link would load, hydrate and prefetch on every help page, and nothing there needs client navigation.
+    files: ["app/layout.tsx", "app/not-found.tsx", "app/error.tsx", "app/global-error.tsx", "app/(help)/**/*.tsx"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
   globalIgnores([
     ".next/**",
     ".contentlayer/**",

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 
 /**
  * What a page that failed shows: a plain message and a way back, never a stack. The server has logged the
@@ -15,12 +14,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
           Try again
         </button>
-        <Link href="/" className="rounded-md border border-slate-400 px-4 py-2">
+        <a href="/" className="rounded-md border border-slate-400 px-4 py-2">
           Go home
-        </Link>
-        <Link href="/help" className="rounded-md border border-slate-400 px-4 py-2">
+        </a>
+        <a href="/help" className="rounded-md border border-slate-400 px-4 py-2">
           Help centre
-        </Link>
+        </a>
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 
 /** The last resort, when the root layout itself failed: its own html and body, no stack. */
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
@@ -18,7 +17,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <p>Roomdesk could not show this page. Try again in a moment.</p>
         {error.digest ? <p>Reference for support: {error.digest}</p> : null}
         <p>
-          <Link href="/">Go home</Link> · <Link href="/help">Help centre</Link>
+          <a href="/">Go home</a> · <a href="/help">Help centre</a>
         </p>
       </body>
     </html>

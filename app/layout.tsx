@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +8,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-// The root layout reads no session, so help pages under it stay static.
+// The root layout reads no session, so help pages under it stay static. Plain links, not next/link: every
+// page would otherwise hydrate and prefetch them, and no page needs client-side navigation to work.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -24,22 +24,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-slate-900 no-underline">
+            <a href="/" className="text-lg font-semibold text-slate-900 no-underline">
               Roomdesk
-            </Link>
+            </a>
             <nav aria-label="Main">
               <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 <li>
-                  <Link href="/help">Help</Link>
+                  <a href="/help">Help</a>
                 </li>
                 <li>
-                  <Link href="/help/search">Search</Link>
+                  <a href="/help/search">Search</a>
                 </li>
                 <li>
-                  <Link href="/meetings">Meetings</Link>
+                  <a href="/meetings">Meetings</a>
                 </li>
                 <li>
-                  <Link href="/room">My room</Link>
+                  <a href="/room">My room</a>
                 </li>
               </ul>
             </nav>
@@ -50,8 +50,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600">
           <p>
-            Roomdesk · personal meeting rooms, explained. <Link href="/help/faq">FAQ</Link> ·{" "}
-            <Link href="/account">Account</Link>
+            Roomdesk · personal meeting rooms, explained. <a href="/help/faq">FAQ</a> · <a href="/account">Account</a>
           </p>
         </footer>
       </body>

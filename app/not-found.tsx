@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <div className="space-y-4">
@@ -21,7 +19,7 @@ export default function NotFound() {
         </button>
       </form>
       <p>
-        <Link href="/help">Browse the help centre</Link> or go <Link href="/">home</Link>.
+        <a href="/help">Browse the help centre</a> or go <a href="/">home</a>.
       </p>
     </div>
   );

@@ -3,7 +3,8 @@ import { useState, useSyncExternalStore } from "react";
 
 const subscribe = () => () => {};
 
-async function writeClipboard(text: string): Promise<boolean> {
+/** Puts text on the clipboard; false when the browser refused both ways. */
+export async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -101,9 +101,45 @@ test.describe("copy link", () => {
     await expect(button).toHaveText("Copy link to If someone intrudes");
     await button.click();
     await expect(button).toHaveText(/^Copied/);
+    await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toHaveCount(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${baseURL}/help/pmi-best-practices#if-someone-intrudes`,
     );
+    // It copied instead of following the link.
+    await expect(page).toHaveURL(/\/help\/pmi-best-practices$/);
+  });
+
+  test("each rule in the article copies its own anchor", async ({ page, baseURL }) => {
+    await page.goto("/help/customize-your-pmi-and-link");
+    await page
+      .locator('[id="rule-pmi-reserved-prefix"]')
+      .getByRole("button", { name: /^Copy link to / })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${baseURL}/help/customize-your-pmi-and-link#rule-pmi-reserved-prefix`,
+    );
+  });
+
+  test("works from the keyboard, on an answer's own page too", async ({ page, baseURL }) => {
+    const slug = "how-can-i-edit-my-pmi-passcode";
+    await page.goto(`/help/faq/${slug}`);
+    const button = page.getByRole("button", { name: / to How can I edit the passcode for my PMI\?$/ });
+    await button.focus();
+    await page.keyboard.press("Space");
+    await expect(button).toHaveText(/^Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/help/faq/${slug}`);
+  });
+
+  test("says so when the browser refuses to copy", async ({ page }) => {
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
+      document.execCommand = () => false;
+    });
+    await page.goto("/help/pmi-best-practices");
+    const button = page.getByRole("button", { name: "Copy link to If someone intrudes" });
+    await button.click();
+    await expect(page.getByRole("status").filter({ hasText: "Could not copy the link" })).toHaveCount(1);
+    await expect(button).toHaveText("Copy link to If someone intrudes");
   });
 
   test("on the FAQ, copies the answer's permalink", async ({ page, baseURL }) => {
@@ -124,6 +160,14 @@ test.describe("without JavaScript", () => {
       "href",
       "#if-someone-intrudes",
     );
+    await page.goto("/help/customize-your-pmi-and-link");
+    await expect(
+      page.locator('[id="rule-pmi-reserved-prefix"]').getByRole("link", { name: /^Copy link to / }),
+    ).toHaveAttribute("href", "#rule-pmi-reserved-prefix");
+    await page.goto("/help/faq");
+    await expect(
+      page.getByRole("link", { name: "Copy link to How can I edit the passcode for my PMI?" }),
+    ).toHaveAttribute("href", "/help/faq/how-can-i-edit-my-pmi-passcode");
   });
 
   test("search renders ranked, highlighted results on the server", async ({ page }) => {

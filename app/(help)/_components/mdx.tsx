@@ -1,11 +1,14 @@
-import Link from "next/link";
-import { getMDXComponent } from "next-contentlayer2/hooks";
+import * as React from "react";
+import * as ReactDOM from "react-dom";
+import * as jsxRuntime from "react/jsx-runtime";
+import { renderToStaticMarkup } from "react-dom/server";
 import type { MDXComponents } from "mdx/types";
 import { Callout } from "./callout";
 import { Heading } from "./heading";
 import { RuleList } from "./rule-list";
 
-// The typed component map every article and answer renders with; server components only.
+// The typed component map every article and answer renders with. Nothing in it runs in the browser:
+// the content build renders it to HTML once (mdxToHtml), and pages insert that HTML as it is.
 const components: MDXComponents = {
   h2: ({ id, children }) => (
     <Heading level={2} id={id}>
@@ -17,16 +20,11 @@ const components: MDXComponents = {
       {children}
     </Heading>
   ),
-  a: ({ href = "", children }) =>
-    href.startsWith("/") ? (
-      <Link href={href} className="underline">
-        {children}
-      </Link>
-    ) : (
-      <a href={href} className="underline">
-        {children}
-      </a>
-    ),
+  a: ({ href = "", children }) => (
+    <a href={href} className="underline">
+      {children}
+    </a>
+  ),
   p: ({ children }) => <p className="my-3 leading-7">{children}</p>,
   ul: ({ children }) => <ul className="my-3 list-disc space-y-1 pl-6">{children}</ul>,
   ol: ({ children }) => <ol className="my-3 list-decimal space-y-1 pl-6">{children}</ol>,
@@ -35,15 +33,18 @@ const components: MDXComponents = {
   RuleList,
 };
 
-const cache = new Map<string, ReturnType<typeof getMDXComponent>>();
+type MdxContent = React.ComponentType<{ components: MDXComponents }>;
 
-export function Mdx({ code }: { code: string }) {
-  let Component = cache.get(code);
-  if (!Component) {
-    Component = getMDXComponent(code);
-    cache.set(code, Component);
-  }
-  // A server component renders once per request, so calling the compiled content directly is safe and
-  // keeps one compiled function per document (the cache above) instead of a new component type per render.
-  return Component({ components });
+/** Contentlayer's compiled MDX expects React, ReactDOM and the JSX runtime in scope (mdx-bundler's contract). */
+function evaluate(code: string): MdxContent {
+  const run = new Function("React", "ReactDOM", "_jsx_runtime", code) as (...scope: unknown[]) => {
+    default: MdxContent;
+  };
+  return run(React, ReactDOM, jsxRuntime).default;
+}
+
+/** An article's or answer's body as static HTML, rendered once when the content is built. */
+export function mdxToHtml(code: string): string {
+  const Content = evaluate(code);
+  return renderToStaticMarkup(<Content components={components} />);
 }

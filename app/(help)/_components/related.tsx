@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/help/content";
 
 export function RelatedArticles({ articles }: { articles: Article[] }) {
@@ -11,9 +10,9 @@ export function RelatedArticles({ articles }: { articles: Article[] }) {
       <ul className="mt-2 space-y-2">
         {articles.map((a) => (
           <li key={a.slug}>
-            <Link href={`/help/${a.slug}`} className="font-medium">
+            <a href={`/help/${a.slug}`} className="font-medium">
               {a.title}
-            </Link>
+            </a>
             <p className="text-sm text-slate-700">{a.description}</p>
           </li>
         ))}

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { SearchForm } from "./search-form";
 
@@ -44,9 +43,9 @@ export function SearchSuggest() {
             >
               {visible.map((s) => (
                 <li key={s.href} className="p-3">
-                  <Link href={s.href} className="font-medium">
+                  <a href={s.href} className="font-medium">
                     {s.title}
-                  </Link>
+                  </a>
                   <p className="text-sm text-slate-700">{s.snippet}</p>
                 </li>
               ))}

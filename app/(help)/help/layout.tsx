@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { sections } from "@/lib/help/content";
 
 // Help pages read no session and no database, so they are rendered at build time. They say they are good
@@ -11,7 +10,7 @@ export default function HelpLayout({ children }: { children: React.ReactNode }) 
     <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Help sections" className="no-print order-last text-sm lg:order-first">
         <p className="mb-2 font-semibold">
-          <Link href="/help">Help centre</Link>
+          <a href="/help">Help centre</a>
         </p>
         {sections().map((section) => (
           <div key={section.name} className="mb-4">
@@ -19,7 +18,7 @@ export default function HelpLayout({ children }: { children: React.ReactNode }) 
             <ul className="space-y-1">
               {section.articles.map((a) => (
                 <li key={a.slug}>
-                  <Link href={`/help/${a.slug}`}>{a.title}</Link>
+                  <a href={`/help/${a.slug}`}>{a.title}</a>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { publishedFaqEntries, sections } from "@/lib/help/content";
 import { SearchSuggest } from "../_components/search-suggest";
 
@@ -26,9 +25,9 @@ export default function HelpIndexPage() {
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {section.articles.map((a) => (
               <li key={a.slug} className="rounded-md border border-slate-200 p-4">
-                <Link href={`/help/${a.slug}`} className="font-medium">
+                <a href={`/help/${a.slug}`} className="font-medium">
                   {a.title}
-                </Link>
+                </a>
                 <p className="mt-1 text-sm text-slate-700">{a.description}</p>
               </li>
             ))}
@@ -42,7 +41,7 @@ export default function HelpIndexPage() {
         <ul className="mt-3 list-disc space-y-1 pl-6">
           {publishedFaqEntries().map((f) => (
             <li key={f.slug}>
-              <Link href={`/help/faq/${f.slug}`}>{f.question}</Link>
+              <a href={`/help/faq/${f.slug}`}>{f.question}</a>
             </li>
           ))}
         </ul>

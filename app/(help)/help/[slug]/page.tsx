@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { articleBySlug, FAQ_SLUG, headingsOf, publishedArticles, relatedArticles } from "@/lib/help/content";
 import { Breadcrumbs } from "../../_components/breadcrumbs";
-import { Mdx } from "../../_components/mdx";
+import { ContentHtml } from "../../_components/content-html";
+import { CopyLinkHandler } from "../../_components/copy-link-handler";
 import { RelatedArticles } from "../../_components/related";
 import { TableOfContents } from "../../_components/toc";
 import { WasThisHelpful } from "../../_components/vote";
@@ -41,9 +42,8 @@ export default async function ArticlePage({ params }: Props) {
         Last updated <time dateTime={article.updated.slice(0, 10)}>{dateFormat.format(new Date(article.updated))}</time>
       </p>
       <TableOfContents headings={headingsOf(article)} />
-      <div className="mt-6">
-        <Mdx code={article.body.code} />
-      </div>
+      <ContentHtml className="mt-6" html={article.html} />
+      <CopyLinkHandler />
       <WasThisHelpful page={path} />
       <RelatedArticles articles={relatedArticles(article.related)} />
     </article>

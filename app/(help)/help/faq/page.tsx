@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { articleBySlug, FAQ_SLUG, publishedFaqEntries } from "@/lib/help/content";
 import { faqAliases } from "@/lib/help/slugs";
 import { Breadcrumbs } from "../../_components/breadcrumbs";
 import { CopyLink } from "../../_components/copy-link";
-import { Mdx } from "../../_components/mdx";
+import { ContentHtml } from "../../_components/content-html";
+import { CopyLinkHandler } from "../../_components/copy-link-handler";
 import { canonicalUrl } from "@/lib/help/canonical";
 
 export const metadata: Metadata = {
@@ -23,9 +23,7 @@ export default function FaqPage() {
       <link rel="canonical" href={canonicalUrl("/help/faq")} />
       <Breadcrumbs items={[{ label: "Help", href: "/help" }, { label: "FAQ" }]} />
       <h1 className="text-3xl font-bold">{intro.title}</h1>
-      <div className="mt-2">
-        <Mdx code={intro.body.code} />
-      </div>
+      <ContentHtml className="mt-2" html={intro.html} />
       <nav aria-labelledby="faq-questions" className="no-print my-6 rounded-md border border-slate-200 p-4">
         <h2 id="faq-questions" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
           Questions
@@ -51,13 +49,14 @@ export default function FaqPage() {
           ))}
           <div className="flex flex-wrap items-baseline gap-x-3">
             <h2 id={`${f.slug}-question`} className="text-xl font-semibold">
-              <Link href={`/help/faq/${f.slug}`}>{f.question}</Link>
+              <a href={`/help/faq/${f.slug}`}>{f.question}</a>
             </h2>
             <CopyLink href={`/help/faq/${f.slug}`} label={f.question} />
           </div>
-          <Mdx code={f.body.code} />
+          <ContentHtml html={f.html} />
         </section>
       ))}
+      <CopyLinkHandler />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { highlight, searchHelp, suggestArticles } from "@/lib/help/search";
 import { Breadcrumbs } from "../../_components/breadcrumbs";
 import { SearchForm } from "../../_components/search-form";
@@ -29,9 +28,9 @@ export default async function SearchPage({ searchParams }: Props) {
             <ol aria-labelledby="results-heading" className="mt-3 space-y-4">
               {results.map((r) => (
                 <li key={r.id}>
-                  <Link href={r.href} className="text-lg font-medium">
+                  <a href={r.href} className="text-lg font-medium">
                     {r.title}
-                  </Link>
+                  </a>
                   <p className="text-sm text-slate-600">
                     {r.kind === "faq" ? "FAQ" : "Article"} · {r.href}
                   </p>
@@ -53,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <ul className="list-disc pl-6">
               {suggestArticles().map((a) => (
                 <li key={a.href}>
-                  <Link href={a.href}>{a.title}</Link>
+                  <a href={a.href}>{a.title}</a>
                 </li>
               ))}
             </ul>

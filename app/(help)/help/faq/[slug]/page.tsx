@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { faqEntryBySlug, publishedFaqEntries, relatedArticles } from "@/lib/help/content";
 import { Breadcrumbs } from "../../../_components/breadcrumbs";
 import { CopyLink } from "../../../_components/copy-link";
-import { Mdx } from "../../../_components/mdx";
+import { ContentHtml } from "../../../_components/content-html";
+import { CopyLinkHandler } from "../../../_components/copy-link-handler";
 import { RelatedArticles } from "../../../_components/related";
 import { WasThisHelpful } from "../../../_components/vote";
 import { canonicalUrl } from "@/lib/help/canonical";
@@ -41,11 +41,10 @@ export default async function FaqAnswerPage({ params }: Props) {
         <h1 className="text-3xl font-bold">{entry.question}</h1>
         <CopyLink href={path} label={entry.question} />
       </div>
-      <div className="mt-4">
-        <Mdx code={entry.body.code} />
-      </div>
+      <ContentHtml className="mt-4" html={entry.html} />
+      <CopyLinkHandler />
       <p className="mt-4 text-sm">
-        <Link href={`/help/faq#${entry.slug}`}>See this answer among all questions</Link>
+        <a href={`/help/faq#${entry.slug}`}>See this answer among all questions</a>
       </p>
       <WasThisHelpful page={path} />
       <RelatedArticles articles={relatedArticles(entry.related)} />
@@ -54,16 +53,16 @@ export default async function FaqAnswerPage({ params }: Props) {
         className="no-print mt-8 flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm"
       >
         {previous ? (
-          <Link href={`/help/faq/${previous.slug}`} rel="prev">
+          <a href={`/help/faq/${previous.slug}`} rel="prev">
             ← {previous.question}
-          </Link>
+          </a>
         ) : (
           <span />
         )}
         {next ? (
-          <Link href={`/help/faq/${next.slug}`} rel="next">
+          <a href={`/help/faq/${next.slug}`} rel="next">
             {next.question} →
-          </Link>
+          </a>
         ) : null}
       </nav>
     </article>
