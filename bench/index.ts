@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   await stop(app.child);
 
   // Last, on a fresh process: the attack's load and counters must not touch any other figure.
-  await step("4. sign-in attack", ["attack.share"], async () => {
+  await step("4. sign-in attack", ["attack.share", "attack.signin"], async () => {
     const target = await startApp("next start (attack)", databasePath);
     try {
       return await measureAttack(plan, target, seeded);
