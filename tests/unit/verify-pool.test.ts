@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, unknownLanePids, verifyPassword } from "@/lib/auth/password";
 import { VerifyUnavailable, createVerifyPool, type VerifyPool } from "@/lib/auth/verify-pool";
 
 const script = path.join(process.cwd(), "lib", "auth", "verify-worker.mjs");
@@ -44,6 +45,21 @@ async function until(condition: () => boolean, ms = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+describe("sign-in verification lanes", () => {
+  it("a known browser is verified in the server process; anyone else in a child at the lowest priority", async () => {
+    expect(await verifyPassword(hash, PASSWORD, "known")).toBe(true);
+    expect(unknownLanePids()).toEqual([]);
+    expect(await verifyPassword(hash, PASSWORD, "unknown")).toBe(true);
+    expect(await verifyPassword(hash, "wrong horse battery", "unknown")).toBe(false);
+    expect(await verifyPassword(undefined, PASSWORD, "unknown")).toBe(false);
+    expect(await verifyPassword("not an argon2 hash", PASSWORD, "unknown")).toBe(false);
+    const pids = unknownLanePids();
+    expect(pids).toHaveLength(1);
+    expect(pids[0]).not.toBe(process.pid);
+    expect(os.getPriority(pids[0])).toBe(19);
+  });
+});
 
 describe("the verifier pool", () => {
   it("replaces a child killed mid-verification, and the verification still answers correctly", async () => {
