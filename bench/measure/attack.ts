@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ARTICLE_PATH, ATTACK_CLIENTS, SEED_PASSWORD, type Plan } from "../harness/config";
 import { load, type LoadResult } from "../harness/load";
+import { cpuSeconds } from "../harness/processes";
 import { fmt, throughputText, type Metric } from "../harness/metric";
 import type { Seeded } from "../harness/seed";
 import type { Server } from "../harness/servers";
@@ -75,9 +76,11 @@ async function withOwnerSigningIn<T>(app: Server, owner: Owner, work: Promise<T>
     }
   })();
   signIns.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
+  const cpuBefore = cpuSeconds(app.child.proc.pid);
   const result = await work.finally(() => (done = true));
+  const cpu = (cpuSeconds(app.child.proc.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN);
   await signIns;
-  return { result, latencies };
+  return { result, latencies, cpu };
 }
 
 /**
@@ -96,29 +99,37 @@ export async function measureAttack(plan: Plan, app: Server, seeded: Seeded): Pr
   const quietSignIns: number[] = [];
   const attackedSignIns: number[] = [];
   const rates: number[] = [];
+  // The server process's own CPU time (not its verifiers'), steadier than req/s on a busy machine.
+  const cpu = { quiet: 0, attacked: 0 };
   const articles = () => load({ url, connections: plan.connections, seconds: plan.seconds });
   await load({ url, connections: plan.connections, seconds: plan.warmupSeconds });
   for (let round = 0; round < plan.attackRounds; round++) {
     const calm = await withOwnerSigningIn(app, owner, articles());
     quiet.push(calm.result);
+    cpu.quiet += calm.cpu;
     quietSignIns.push(...calm.latencies);
     const attack = await startAttack(app, emails);
     const before = attack.attempts();
     const started = performance.now();
     const under = await withOwnerSigningIn(app, owner, articles());
     attacked.push(under.result);
+    cpu.attacked += under.cpu;
     attackedSignIns.push(...under.latencies);
     rates.push(((attack.attempts() - before) * 1000) / (performance.now() - started));
     await attack.stop();
     if (!plan.quick) await sleep(SETTLE_MS);
   }
-  const summary = (runs: LoadResult[]) => ({
-    reqPerSec: mean(runs.map((r) => r.reqPerSec)),
-    ...summarize(runs.flatMap((r) => r.latencies)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  });
-  const q = summary(quiet);
-  const a = summary(attacked);
+  const summary = (runs: LoadResult[], cpuTotal: number) => {
+    const latencies = summarize(runs.flatMap((r) => r.latencies));
+    return {
+      reqPerSec: mean(runs.map((r) => r.reqPerSec)),
+      ...latencies,
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      cpuMs: ratio(cpuTotal * 1000, latencies.count),
+    };
+  };
+  const q = summary(quiet, cpu.quiet);
+  const a = summary(attacked, cpu.attacked);
   const shares = quiet.map((r, i) => ratio(attacked[i]!.reqPerSec, r.reqPerSec));
   const quietSignIn = summarize(quietSignIns);
   const attackedSignIn = summarize(attackedSignIns);
