@@ -126,7 +126,7 @@ async function main(): Promise<number> {
   await step("10. how cost grows", [...GROWTH_IDS], () => measureGrowth(plan, tmp));
 
   // Last, on a fresh process: the attack's load and counters must not touch any other figure.
-  await step("4. sign-in attack", ["attack.share"], async () => {
+  await step("4. sign-in attack", ["attack.share", "attack.signin"], async () => {
     const target = await startApp("next start (attack)", databasePath);
     try {
       return await measureAttack(plan, target, seeded);

@@ -6,6 +6,8 @@ export type Plan = {
   /** Seconds of load per throughput round, and rounds alternated between the two sides of a ratio. */
   seconds: number;
   rounds: number;
+  /** Quiet/attacked pairs in the sign-in attack: each pair's share must reach the target on its own. */
+  attackRounds: number;
   warmupSeconds: number;
   /** Users and rooms seeded for the scale measurement (100,000 in a full run). */
   users: number;
@@ -34,6 +36,7 @@ export function planFor(quick: boolean): Plan {
         quick,
         seconds: 2,
         rounds: 1,
+        attackRounds: 1,
         warmupSeconds: 0.5,
         users: 2_000,
         sessions: 4,
@@ -50,6 +53,7 @@ export function planFor(quick: boolean): Plan {
         quick,
         seconds: 5,
         rounds: 3,
+        attackRounds: 5,
         warmupSeconds: 2,
         users: 100_000,
         sessions: 32,

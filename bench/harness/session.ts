@@ -18,6 +18,46 @@ export function signInBody(token: string, email: string, password: string, origi
   return new URLSearchParams({ csrfToken: token, email, password, callbackUrl: `${origin}/room` }).toString();
 }
 
+/** The device cookie a successful sign-in sets (lib/auth/device-cookie.ts), ready for a Cookie header. */
+function deviceCookieFrom(res: Response): string | undefined {
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("roomdesk-device="))
+    ?.split(";")[0];
+}
+
+export type TimedSignIn = { ms: number; device: string | undefined };
+
+/**
+ * One correct sign-in as a browser without JavaScript sends it; the time of the credentials POST only. With
+ * `device`, the browser carries that device cookie, as one that signed in to the account before does.
+ */
+export async function timedSignIn(
+  origin: string,
+  email: string,
+  password: string,
+  client: string,
+  device?: string,
+): Promise<TimedSignIn> {
+  const { token, cookie } = await csrf(origin);
+  const started = performance.now();
+  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    body: signInBody(token, email, password, origin),
+    headers: {
+      cookie: device ? `${cookie}; ${device}` : cookie,
+      "content-type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": client,
+    },
+    redirect: "manual",
+  });
+  await res.arrayBuffer();
+  const ms = performance.now() - started;
+  if (!res.headers.getSetCookie().some((c) => c.includes("session-token=")))
+    throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
+  return { ms, device: deviceCookieFrom(res) };
+}
+
 /** Signs in the way a browser without JavaScript does; returns the session cookie. */
 export async function signIn(origin: string, email: string, password: string, client: string): Promise<string> {
   const { token, cookie } = await csrf(origin);

@@ -7,7 +7,7 @@ import { deviceCookie, unstable_update } from "@/lib/auth";
 import { clientAddress } from "@/lib/server/client-address";
 import { deviceFor } from "@/lib/auth/device-cookie";
 import { authSecret } from "@/lib/server/env";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { BUSY_RETRY_MS, VerifyUnavailable, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordFailure, retryAfterMs, waitInWords } from "@/lib/server/rate-limit";
 import { replaceAllSessions } from "@/lib/auth/sessions";
 import { setPasswordHash } from "@/lib/auth/users";
@@ -36,7 +36,13 @@ export const changePassword = userAction(
     const counters = signInCounters(user.email, clientAddress(await headers()), device);
     const wait = await retryAfterMs(db(), counters);
     if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(wait)}.` };
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const ok = await verifyPassword(user.passwordHash, currentPassword, device ? "known" : "unknown").catch((error) => {
+      if (error instanceof VerifyUnavailable) return null;
+      throw error;
+    });
+    if (ok === null)
+      return { ok: false, message: `Too many sign-ins right now. Try again in ${waitInWords(BUSY_RETRY_MS)}.` };
+    if (!ok) {
       await recordFailure(db(), counters);
       return { ok: false, fieldErrors: { currentPassword: { message: "That is not your current password." } } };
     }

@@ -17,7 +17,7 @@ import {
   withDevice,
 } from "@/lib/auth/device-cookie";
 import { authSecret, env } from "@/lib/server/env";
-import { verifyPassword } from "@/lib/auth/password";
+import { BUSY_RETRY_MS, VerifyUnavailable, verifyPassword } from "@/lib/auth/password";
 import { recordFailure, resetCounter, retryAfterMs } from "@/lib/server/rate-limit";
 import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
@@ -71,7 +71,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const wait = await retryAfterMs(db(), counters);
         if (wait > 0) throw new SignInLimited(wait);
         const user = await userByEmail(db(), email);
-        const ok = await verifyPassword(user?.passwordHash, password);
+        const ok = await verifyPassword(user?.passwordHash, password, device ? "known" : "unknown").catch((error) => {
+          // The verification did not run: "try again later", never a "wrong password" for a right one.
+          if (error instanceof VerifyUnavailable) throw new SignInLimited(BUSY_RETRY_MS);
+          throw error;
+        });
         if (!user || !ok) {
           await recordFailure(db(), counters);
           throw new InvalidCredentials();

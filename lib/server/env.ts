@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,14 @@ const envSchema = z.object({
   // A browser with a device cookie for the account is judged by its own failures instead of the per-account limit.
   SIGNIN_LIMIT_DEVICE: int(5),
   SIGNIN_WINDOW_DEVICE_SECONDS: int(15 * 60),
+  // Sign-ins from browsers without a device cookie for the account are verified in this many low-priority
+  // child processes (19 MiB each while hashing), with at most this many waiting; more are told to try later.
+  SIGNIN_VERIFY_PROCESSES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(Math.max(1, os.availableParallelism() - 1)),
+  SIGNIN_VERIFY_QUEUE: int(64),
   // A session unused this long ends (SPEC §2: 7 days).
   SESSION_IDLE_SECONDS: int(7 * 24 * 60 * 60),
   // Failed joins (unknown ID or wrong passcode): per client address and per room (or requested ID).

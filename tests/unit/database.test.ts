@@ -80,12 +80,12 @@ describe("passwords", () => {
   it("are hashed with Argon2id at OWASP's minimum and verified", async () => {
     const hash = await hashPassword("correct horse battery");
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(hash, "correct horse battery")).toBe(true);
-    expect(await verifyPassword(hash, "wrong horse battery")).toBe(false);
+    expect(await verifyPassword(hash, "correct horse battery", "known")).toBe(true);
+    expect(await verifyPassword(hash, "wrong horse battery", "known")).toBe(false);
   });
 
   it("an unknown account is refused after the same Argon2 work", async () => {
-    expect(await verifyPassword(undefined, "anything")).toBe(false);
+    expect(await verifyPassword(undefined, "anything", "known")).toBe(false);
   });
 });
 
