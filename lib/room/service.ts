@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
-import { roomChanges, roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
+import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
+import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
 import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
@@ -38,8 +39,8 @@ function uniqueViolationField(error: unknown): "pmi" | "link" | null {
 }
 
 /** The room every account has (SPEC §2): its absence is a broken database, not a user error. */
-export async function roomOfUser(tx: Pick<Db, "select">, userId: number): Promise<Room> {
-  const [room] = await tx.select().from(rooms).where(eq(rooms.userId, userId)).limit(1);
+export async function roomOfUser(tx: Db, userId: number): Promise<Room> {
+  const room = await selectRoomOfUser(tx, userId);
   if (!room) throw new Error(`Account ${userId} has no room`);
   return room;
 }
@@ -65,10 +66,7 @@ async function record(
   changes: RoomChange[],
 ): Promise<Recorded | undefined> {
   if (changes.length === 0) return undefined;
-  const [row] = await tx
-    .insert(roomChanges)
-    .values({ roomId, actorId, kind, changes })
-    .returning({ id: roomChanges.id, at: roomChanges.at });
+  const row = await insertChange(tx, { roomId, actorId, kind, changes });
   return row && { ...row, kind, changes };
 }
 
@@ -137,7 +135,7 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
     if (next.waitingRoom !== room.waitingRoom)
       changed.push({ field: "waitingRoom", from: room.waitingRoom, to: next.waitingRoom });
     if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
-    const [updated] = await tx.update(rooms).set(next).where(eq(rooms.id, room.id)).returning();
+    const updated = await updateSettings(tx, room.id, next);
     const entry = await record(tx, room.id, actorId, "updated", changed);
     return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
   });
