@@ -6,6 +6,7 @@ import { updateRoomIdentity, updateRoomSettings } from "@/lib/room/actions";
 import type { HistoryItem } from "@/lib/room/history";
 import type { RoomSaved, RoomView } from "@/lib/room/view";
 
+// As many entries as the page is rendered with (roomHistory's limit).
 const HISTORY_LENGTH = 20;
 
 type Known = { room: RoomView; history: HistoryItem[] };
@@ -70,7 +71,7 @@ export function RoomStateProvider({
     for (const answer of [identity, settings]) {
       if (!answer) continue;
       const before = combine(initial, [kept]);
-      // The room changed elsewhere (support secured it) since this page knew it: only a render shows it all.
+      // The room changed elsewhere (another tab, support) since this page knew it: only a render shows it all.
       if (answer.before > before.room.version) router.refresh();
       kept = combine(before, [answer]);
     }
