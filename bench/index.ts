@@ -104,6 +104,7 @@ async function main(): Promise<number> {
     "scale.render.c16",
     "scale.update.c1",
     "scale.update.c16",
+    "scale.update.plain.c16",
     "scale.render.2p.c16",
     "scale.update.2p.c2",
     "scale.update.2p.c16",

@@ -37,6 +37,25 @@ export function readForm(html: string, pageUrl: string, labels: string[]): PageF
   return undefined;
 }
 
+/**
+ * The id of the server action a form runs, from its hidden fields: what a browser with JavaScript sends in the
+ * Next-Action header. A plain action names it in `$ACTION_ID_<id>`, one bound to form state in `$ACTION_<n>:0`.
+ */
+export function actionId(form: PageForm): string | undefined {
+  for (const [name, value] of form.hidden) {
+    const plain = /^\$ACTION_ID_(.+)$/.exec(name);
+    if (plain) return plain[1];
+    if (!/^\$ACTION_\d+:0$/.test(name)) continue;
+    try {
+      const id: unknown = (JSON.parse(value) as { id?: unknown }).id;
+      if (typeof id === "string") return id;
+    } catch {
+      // not a bound action's reference: keep looking
+    }
+  }
+  return undefined;
+}
+
 export const BOUNDARY = "----RoomdeskBenchBoundary7MA4YWxkTrZu0gW";
 
 /** A multipart/form-data body as a string (autocannon sends strings), with BOUNDARY. */

@@ -1,6 +1,7 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/db";
-import { requireUser } from "@/lib/auth";
+import { currentUser, requireUser } from "@/lib/auth";
 import { guestState, resolveTarget, type GuestState, type JoinKind, type Target } from "@/lib/join/service";
 import { liveState, ownsKey } from "@/lib/join/live";
 
@@ -21,4 +22,18 @@ export async function hostView(key: string) {
   const user = await requireUser();
   const owned = await ownsKey(db(), user.id, key);
   return owned ? liveState(db(), owned.key) : null;
+}
+
+/** A short digest of what the host panel shows: it changes exactly when the panel would. */
+export function liveFingerprint(live: Awaited<ReturnType<typeof liveState>>): string {
+  const ids = (people: Array<{ id: number }>) => people.map((p) => p.id).join(",");
+  const shown = `${live.started}|${live.locked}|${ids(live.waiting)}|${ids(live.admitted)}`;
+  return createHash("sha256").update(shown).digest("base64url").slice(0, 16);
+}
+
+/** The host panel's fingerprint for its host, polled instead of rendering the page again; null for anyone else. */
+export async function liveVersion(key: string): Promise<string | null> {
+  const user = await currentUser();
+  const owned = user ? await ownsKey(db(), user.id, key) : null;
+  return owned ? liveFingerprint(await liveState(db(), owned.key)) : null;
 }

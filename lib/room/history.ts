@@ -1,4 +1,4 @@
-import type { RoomChange } from "@/db/schema";
+import type { RoomChange, RoomChangeRow, User } from "@/db/schema";
 import { formatPmi } from "@/lib/validation/pmi";
 
 const LABELS: Record<string, string> = {
@@ -25,4 +25,30 @@ export function describeChange(change: RoomChange): string {
   }
   if (change.from === undefined) return `${label}: ${show(change.field, change.to)}`;
   return `${label}: ${show(change.field, change.from)} → ${show(change.field, change.to)}`;
+}
+
+/** A history entry as the page shows it: words only, so the browser can list new ones without these rules. */
+export type HistoryItem = { id: number; at: string; when: string; title: string; lines: string[] };
+
+type Entry = Pick<RoomChangeRow, "id" | "at" | "kind" | "changes"> & {
+  actor: Pick<User, "id" | "name" | "role"> | null;
+};
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const KINDS: Record<Entry["kind"], string> = { secured: "Room secured", created: "Room created", updated: "Changed" };
+
+export function describeEntry(entry: Entry, viewerId: number): HistoryItem {
+  const by =
+    entry.actor?.id === viewerId
+      ? "you"
+      : entry.actor
+        ? `${entry.actor.name}${entry.actor.role === "support" ? " (support)" : ""}`
+        : "a removed account";
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    when: `${when.format(entry.at)} UTC`,
+    title: `${KINDS[entry.kind]} by ${by}`,
+    lines: entry.changes.map(describeChange),
+  };
 }

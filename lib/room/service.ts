@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
-import { roomChanges, roomHolds, rooms, type Room, type RoomChange } from "@/db/schema";
+import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
+import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
 import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
@@ -13,7 +14,11 @@ import type { RuleId } from "@/lib/validation/rules";
 const HOLD_DAYS = 30;
 
 export type Refusal = { field: string; rule: RuleId };
-type Outcome = { ok: true; room: Room; changed: RoomChange[] } | { ok: false; refusals: Refusal[] };
+/** The history entry a change recorded, as stored. */
+export type Recorded = Pick<RoomChangeRow, "id" | "at" | "kind" | "changes">;
+/** A change's result: the room as saved, what changed, its history entry, and when the room last changed before. */
+type Outcome =
+  { ok: true; room: Room; changed: RoomChange[]; entry?: Recorded; before: Date } | { ok: false; refusals: Refusal[] };
 
 // The unique constraints on rooms, by what the database names in its error: SQLite gives the columns of a
 // column index ("rooms.pmi") and the name of an expression index; PostgreSQL gives the constraint's name.
@@ -34,8 +39,8 @@ function uniqueViolationField(error: unknown): "pmi" | "link" | null {
 }
 
 /** The room every account has (SPEC §2): its absence is a broken database, not a user error. */
-export async function roomOfUser(tx: Pick<Db, "select">, userId: number): Promise<Room> {
-  const [room] = await tx.select().from(rooms).where(eq(rooms.userId, userId)).limit(1);
+export async function roomOfUser(tx: Db, userId: number): Promise<Room> {
+  const room = await selectRoomOfUser(tx, userId);
   if (!room) throw new Error(`Account ${userId} has no room`);
   return room;
 }
@@ -53,8 +58,16 @@ async function release(tx: Tx, kind: "pmi" | "link", value: string) {
   await tx.delete(roomHolds).where(and(eq(roomHolds.kind, kind), eq(roomHolds.value, value)));
 }
 
-async function record(tx: Tx, roomId: number, actorId: number, kind: "updated" | "secured", changes: RoomChange[]) {
-  if (changes.length > 0) await tx.insert(roomChanges).values({ roomId, actorId, kind, changes });
+async function record(
+  tx: Tx,
+  roomId: number,
+  actorId: number,
+  kind: "updated" | "secured",
+  changes: RoomChange[],
+): Promise<Recorded | undefined> {
+  if (changes.length === 0) return undefined;
+  const row = await insertChange(tx, { roomId, actorId, kind, changes });
+  return row && { ...row, kind, changes };
 }
 
 /**
@@ -90,14 +103,14 @@ export async function changeIdentity(
         await release(tx, "link", next.link);
         changed.push({ field: "link", from: room.link, to: next.link });
       }
-      if (changed.length === 0) return { ok: true, room, changed };
+      if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
       const [updated] = await tx
         .update(rooms)
         .set({ pmi: next.pmi, link: next.link })
         .where(eq(rooms.id, room.id))
         .returning();
-      await record(tx, room.id, actorId, "updated", changed);
-      return { ok: true, room: updated!, changed };
+      const entry = await record(tx, room.id, actorId, "updated", changed);
+      return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
     });
   } catch (error) {
     // The unique indexes are the last word: a claim that slipped past the check above is still refused.
@@ -121,10 +134,10 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
       changed.push({ field: "joinBeforeHost", from: room.joinBeforeHost, to: next.joinBeforeHost });
     if (next.waitingRoom !== room.waitingRoom)
       changed.push({ field: "waitingRoom", from: room.waitingRoom, to: next.waitingRoom });
-    if (changed.length === 0) return { ok: true, room, changed };
-    const [updated] = await tx.update(rooms).set(next).where(eq(rooms.id, room.id)).returning();
-    await record(tx, room.id, actorId, "updated", changed);
-    return { ok: true, room: updated!, changed };
+    if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
+    const updated = await updateSettings(tx, room.id, next);
+    const entry = await record(tx, room.id, actorId, "updated", changed);
+    return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
   });
 }
 

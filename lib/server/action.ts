@@ -7,14 +7,18 @@ import { requestHost } from "@/lib/server/site";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/errors";
 import type { Role } from "@/lib/validation/account";
 
-/** What every form action returns: a message, per-field errors, and the typed (non-secret) values to keep. */
-export type ActionState = {
+/**
+ * What every form action returns: a message, per-field errors, the typed (non-secret) values to keep, and
+ * what a successful action made, for the page to show without being rendered again.
+ */
+export type ActionState<R = never> = {
   ok?: boolean;
   message?: string;
   fieldErrors?: FieldErrors;
   values?: Record<string, string>;
   /** Changes whenever an action runs, so a form can tell a new result from an old one. */
   at?: number;
+  result?: R;
 };
 
 const FORBIDDEN_ORIGIN = "This request did not come from a Roomdesk page. Reload the page and try again.";
@@ -55,18 +59,14 @@ function echo(formData: FormData, secret: readonly string[] = []): Record<string
   return values;
 }
 
-type Body<S extends z.ZodType> = (
+type Body<S extends z.ZodType, R> = (
   input: z.output<S>,
   user: User,
   formData: FormData,
-) => Promise<ActionState> | ActionState;
+) => Promise<ActionState<R>> | ActionState<R>;
 
 type Options = { role?: Role; secret?: readonly string[] };
 
-/**
- * The one wrapper every signed-in action is built with: the user comes from the session (never the form),
- * the role is re-read from the database, and FormData is parsed by the entity's schema before the body runs.
- */
 /**
  * The checks every action makes before it reads anything, signed in or not: the arguments are a form, and
  * the request came from one of our pages. Returns the refusal, or null to go on.
@@ -77,8 +77,12 @@ export async function refusal(formData: unknown, at = Date.now()): Promise<Actio
   return null;
 }
 
-export function userAction<S extends z.ZodType>(schema: S, body: Body<S>, options: Options = {}) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+/**
+ * The one wrapper every signed-in action is built with: the user comes from the session (never the form),
+ * the role is re-read from the database, and FormData is parsed by the entity's schema before the body runs.
+ */
+export function userAction<S extends z.ZodType, R = never>(schema: S, body: Body<S, R>, options: Options = {}) {
+  return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     const at = Date.now();
     const refused = await refusal(formData, at);
     if (refused) return refused;

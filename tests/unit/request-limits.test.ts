@@ -32,9 +32,11 @@ describe("the Content-Length that skips the proxy for the 413 route", () => {
 
   it("is the one the proxy's matcher leaves out (Next reads that config as a literal copy)", () => {
     const [pages] = config.matcher;
-    expect(pages && "missing" in pages ? pages.missing : undefined).toEqual([
-      { type: "header", key: "content-length", value: OVER_MAX_BODY_LENGTH },
-    ]);
+    expect(pages && "missing" in pages ? pages.missing : undefined).toContainEqual({
+      type: "header",
+      key: "content-length",
+      value: OVER_MAX_BODY_LENGTH,
+    });
   });
 });
 

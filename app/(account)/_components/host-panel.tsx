@@ -1,4 +1,4 @@
-import { hostView } from "@/lib/join/queries";
+import { hostView, liveFingerprint } from "@/lib/join/queries";
 import { LiveRefresh } from "@/app/_components/live-refresh";
 import { HostButton } from "./host-controls";
 
@@ -8,7 +8,11 @@ export async function HostPanel({ liveKey, title }: { liveKey: string; title: st
   if (!live) return null;
   return (
     <section aria-labelledby={`${liveKey}-live`} className="space-y-3 rounded-md border border-slate-300 p-4">
-      <LiveRefresh every={3000} />
+      <LiveRefresh
+        every={3000}
+        watch={`/api/live?key=${encodeURIComponent(liveKey)}`}
+        version={liveFingerprint(live)}
+      />
       <h2 id={`${liveKey}-live`} className="text-xl font-semibold">
         {title}
       </h2>

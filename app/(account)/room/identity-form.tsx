@@ -1,25 +1,24 @@
 "use client";
 import { useDraft } from "@/app/_components/use-draft";
-import { useFormAction } from "@/app/_components/use-form-action";
-import { updateRoomIdentity } from "@/lib/room/actions";
 import { Field, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { LINK_MAX, LINK_MIN } from "@/lib/validation/limits";
 import { linkProblems, normalizeLink } from "@/lib/validation/link";
-import { normalizePmi, pmiProblems } from "@/lib/validation/pmi";
+import { formatPmi, normalizePmi, pmiProblems } from "@/lib/validation/pmi";
 import { ruleError, type FieldError } from "@/lib/validation/errors";
-
-type Props = { pmi: string; pmiFormatted: string; link: string; origin: string };
+import { useRoom } from "./room-state";
 
 const live = (problems: ReturnType<typeof pmiProblems>): FieldError | undefined =>
   problems[0] ? ruleError(problems[0]) : undefined;
 
 /** PMI and personal link, saved together. The rules run as you type; the server has the last word. */
-export function IdentityForm({ pmi, pmiFormatted, link, origin }: Props) {
-  const { state, pending, formProps } = useFormAction(updateRoomIdentity);
+export function IdentityForm() {
+  const { room, origin, forms } = useRoom();
+  const { pmi, link } = room;
+  const { state, pending, formProps } = forms.identity;
   // What was typed since the last server answer or the last change to the saved room, whichever is newer.
   const version = `${state.at ?? 0}|${pmi}|${link}`;
-  const initial = { pmi: state.values?.pmi ?? pmiFormatted, link: state.values?.link ?? link };
+  const initial = { pmi: state.values?.pmi ?? formatPmi(pmi), link: state.values?.link ?? link };
   const { current, edited, update } = useDraft(initial, version);
   const { pmi: pmiValue, link: linkValue } = current;
   const pmiError = edited("pmi") ? live(pmiProblems(pmiValue)) : state.fieldErrors?.pmi;

@@ -1,16 +1,13 @@
 "use client";
 import { useDraft } from "@/app/_components/use-draft";
-import { useFormAction } from "@/app/_components/use-form-action";
-import { updateRoomSettings } from "@/lib/room/actions";
 import { Field, FieldMessage, FormMessage } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { generatePasscode } from "@/lib/validation/generate";
 import { PASSCODE_MAX, PASSCODE_MIN } from "@/lib/validation/limits";
 import { passcodeProblems } from "@/lib/validation/passcode";
 import { ruleError, type FieldError } from "@/lib/validation/errors";
-import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
-
-type Props = RoomSettings;
+import { settingsProblems } from "@/lib/validation/room";
+import { useRoom } from "./room-state";
 
 type CheckboxProps = {
   name: "joinBeforeHost" | "waitingRoom";
@@ -45,16 +42,17 @@ function Checkbox({ name, label, checked, onChange, error }: CheckboxProps) {
 const checked = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === "on");
 
 /** Passcode, join before host and waiting room, checked together because they depend on each other. */
-export function SettingsForm(props: Props) {
-  const { state, pending, formProps } = useFormAction(updateRoomSettings);
+export function SettingsForm() {
+  const { room: saved, forms } = useRoom();
+  const { state, pending, formProps } = forms.settings;
   const refused = state.ok === false && state.values;
   const initial = {
-    passcode: refused ? (state.values?.passcode ?? "") : (props.passcode ?? ""),
-    joinBeforeHost: refused ? checked(state.values?.joinBeforeHost, false) : props.joinBeforeHost,
-    waitingRoom: refused ? checked(state.values?.waitingRoom, false) : props.waitingRoom,
+    passcode: refused ? (state.values?.passcode ?? "") : (saved.passcode ?? ""),
+    joinBeforeHost: refused ? checked(state.values?.joinBeforeHost, false) : saved.joinBeforeHost,
+    waitingRoom: refused ? checked(state.values?.waitingRoom, false) : saved.waitingRoom,
   };
   // Edits since the last server answer or the last change to the saved room, whichever is newer.
-  const version = `${state.at ?? 0}|${props.passcode}|${props.joinBeforeHost}|${props.waitingRoom}`;
+  const version = `${state.at ?? 0}|${saved.passcode}|${saved.joinBeforeHost}|${saved.waitingRoom}`;
   const { current, edited: editedField, update } = useDraft(initial, version);
   const edited = editedField();
 

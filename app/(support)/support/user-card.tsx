@@ -4,6 +4,7 @@ import { bestPracticeFlags } from "@/lib/support/flags";
 import { formatPmi } from "@/lib/validation/pmi";
 import { RoomHistory } from "@/app/_components/room-history";
 import type { HistoryEntry } from "@/lib/room/queries";
+import { describeEntry } from "@/lib/room/history";
 import { SecureUserRoom } from "./secure-user-room";
 
 /** What support may see of a room: never the passcode itself, only whether there is one. */
@@ -57,7 +58,7 @@ export function UserCard({
         <h4 id="found-history" className="font-semibold">
           Recent changes
         </h4>
-        <RoomHistory entries={history} viewerId={viewerId} />
+        <RoomHistory entries={history.map((entry) => describeEntry(entry, viewerId))} />
       </section>
     </article>
   );
