@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { db } from "@/db";
+import { closeDatabase, db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
@@ -31,7 +31,7 @@ const checked = newPasswordSchema.safeParse(password);
 if (!checked.success) fail(`ROOMDESK_PASSWORD: ${checked.error.issues[0]?.message}`);
 
 const database = db();
-migrate(database);
+await migrate(database);
 if (await userByEmail(database, email.data)) fail(`An account with ${email.data} already exists.`);
 const user = await createUserWithRoom(database, {
   email: email.data,
@@ -39,5 +39,6 @@ const user = await createUserWithRoom(database, {
   role: role.data,
   passwordHash: await hashPassword(password),
 });
+await closeDatabase(database);
 console.log(`Created ${user.role} account ${user.email} (${user.name}).`);
 if (generated) console.log(`Temporary password: ${password}\nAsk them to change it at /account after signing in.`);
