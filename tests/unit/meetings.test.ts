@@ -112,7 +112,8 @@ describe("meeting IDs", () => {
     }
     expect(seen.size).toBe(5000);
     expect(formatMeetingId("12345678901")).toBe("123 4567 8901");
-  });
+    // 5,000 look-ups: PGlite answers each in a millisecond or two.
+  }, 60_000);
 });
 
 describe("recurrence", () => {
