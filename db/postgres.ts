@@ -9,7 +9,8 @@ import * as schema from "./postgres/schema";
  * connection; a transaction (db/transaction.ts) holds one from BEGIN to COMMIT or ROLLBACK.
  */
 export function openPostgres(url: string, size: number): Db {
-  const pool = new pg.Pool({ connectionString: url, max: size, application_name: "roomdesk" });
+  // allowExitOnIdle: a script ends when its work is done, like one on SQLite; a server's listener keeps it up.
+  const pool = new pg.Pool({ connectionString: url, max: size, application_name: "roomdesk", allowExitOnIdle: true });
   // An idle connection that breaks (a server restart) must not take the process down; the pool opens another.
   pool.on("error", (error) => console.error(`PostgreSQL: an idle connection failed: ${error.message}`));
 
@@ -31,7 +32,8 @@ export function openPostgres(url: string, size: number): Db {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query("BEGIN");
+        // Named, not left to the server's default_transaction_isolation: the services' locking assumes it.
+        await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
         const result = await body(handleFor(client), client);
         await client.query("COMMIT");
         return result;

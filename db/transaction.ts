@@ -83,7 +83,8 @@ async function onPostgres<T>(source: PgSource, body: (tx: Tx) => Promise<T> | T)
  * reference the row still go through). SQLite: nothing to do, the transaction already holds the write lock.
  */
 export async function lockRows(tx: Tx, table: SQLiteTable, where: SQL): Promise<void> {
-  if (!current.getStore()) throw new Error("lockRows is for use inside withTransaction");
+  // On another connection the lock would end with its own one-statement transaction and guard nothing.
+  if (current.getStore()?.tx !== tx) throw new Error("lockRows takes the tx of the open withTransaction");
   if (handleOf(tx).engine === "sqlite") return;
   const pg = tx as unknown as { execute(query: SQL): Promise<unknown> };
   await pg.execute(sql`select 1 from ${table} where ${where} for no key update`);

@@ -1,10 +1,8 @@
-import { closeDatabase, db } from "@/db";
+import { db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { env } from "@/lib/server/env";
 
-const database = db();
-const applied = await migrate(database);
-await closeDatabase(database);
+const applied = await migrate(db());
 // The server's name and database, never the password in the URL.
 const url = env().DATABASE_URL ? new URL(env().DATABASE_URL!) : null;
 const where = url ? `PostgreSQL ${url.host}${url.pathname}` : env().DATABASE_PATH;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { closeDatabase, db } from "@/db";
+import { db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
@@ -39,6 +39,5 @@ const user = await createUserWithRoom(database, {
   role: role.data,
   passwordHash: await hashPassword(password),
 });
-await closeDatabase(database);
 console.log(`Created ${user.role} account ${user.email} (${user.name}).`);
 if (generated) console.log(`Temporary password: ${password}\nAsk them to change it at /account after signing in.`);

@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openPostgres, type Db } from "@/db";
 import { queryRows } from "@/db/handle";
-import { withTransaction } from "@/db/transaction";
-import { countOf, increment, makeCounters } from "../../support/pg-counter";
+import { lockRows, withTransaction } from "@/db/transaction";
+import { counter, countOf, increment, makeCounters } from "../../support/pg-counter";
 import { emptyServerDatabase } from "../../support/temp-pg";
 
 const opened: Db[] = [];
@@ -70,6 +70,13 @@ describe("withTransaction on PostgreSQL", () => {
       await withTransaction(tx, (inner) => increment(inner));
     });
     expect(await countOf(db)).toBe(3);
+  });
+
+  it("takes a row lock only through the open transaction's own handle", async () => {
+    const { db } = await counterDatabase();
+    const outside = /tx of the open withTransaction/;
+    await expect(lockRows(db, counter, eq(counter.id, 1))).rejects.toThrow(outside);
+    await expect(withTransaction(db, () => lockRows(db, counter, eq(counter.id, 1)))).rejects.toThrow(outside);
   });
 
   it("a deadlock rolls one side back and runs it again, and both finish", async () => {
