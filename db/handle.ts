@@ -15,13 +15,12 @@ type SqliteDatabase = BetterSQLite3Database<typeof sqliteSchema>;
  */
 export type Db = Omit<SqliteDatabase, "$client" | "run" | "all" | "get" | "values" | "transaction">;
 
-/** A SQLite handle, for what only SQLite does (its pragmas, its online backup, the bench's bulk seeding). */
+/** A SQLite handle, for what only SQLite does (its pragmas, the bench's bulk seeding through prepared statements). */
 export type SqliteDb = SqliteDatabase & { $client: Database.Database };
 
 /** A pg-style query, as node-postgres's Pool and PoolClient take it (rate-limiter-flexible calls the same). */
 export type PgQuery = { text: string; values?: unknown[]; name?: string };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are whatever the query selects
-export type PgStore = { query(query: PgQuery): Promise<{ rows: any[]; rowCount: number | null }> };
+export type PgStore = { query(query: PgQuery): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }> };
 
 /** Where PostgreSQL connections come from: node-postgres's pool in the app, PGlite in unit tests. */
 export type PgSource = {

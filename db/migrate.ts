@@ -58,7 +58,8 @@ async function onPostgres(source: PgSource, folder: string): Promise<number> {
       text: `CREATE TABLE IF NOT EXISTS ${PG_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`,
     });
     const { rows } = await store.query({ text: `SELECT created_at FROM ${PG_TABLE} ORDER BY created_at DESC LIMIT 1` });
-    const todo = pending(migrations, rows[0] ? Number(rows[0].created_at) : null);
+    const [last] = rows;
+    const todo = pending(migrations, last ? Number(last.created_at) : null);
     for (const migration of todo) {
       for (const statement of migration.sql) if (statement.trim()) await store.query({ text: statement });
       await store.query({

@@ -15,7 +15,9 @@ function storeOf(q: Queryable): PgStore {
   return {
     async query({ text, values }) {
       // Without parameters a migration may hold several statements, which only exec() runs.
-      const result = values?.length ? await q.query(text, values) : (await q.exec(text)).at(-1);
+      const result = values?.length
+        ? await q.query<Record<string, unknown>>(text, values)
+        : (await q.exec(text)).at(-1);
       const rows = result?.rows ?? [];
       return { rows, rowCount: Math.max(rows.length, result?.affectedRows ?? 0) };
     },
