@@ -4,5 +4,5 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("@/lib/server/startup");
-  startServer();
+  await startServer();
 }

@@ -1,42 +1,34 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { env } from "@/lib/server/env";
-import * as schema from "./schema";
-import { pairWriter } from "./transaction";
+import { handleOf, type Db } from "./handle";
+import { openPostgres } from "./postgres";
+import { openDatabase } from "./sqlite";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db, Engine, SqliteDb } from "./handle";
+export { engineOf } from "./handle";
+export { openDatabase, openPostgres };
 
 const globalForDb = globalThis as unknown as { roomdeskDb?: Db };
 
-function connect(file: string, busyTimeoutMs: number): Db {
-  const sqlite = new Database(file);
-  // The busy timeout first: switching a new file to WAL takes a lock, and several servers may start at once.
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema });
-}
-
 /**
- * Opens a SQLite file with the settings every connection needs: WAL, a busy timeout, foreign keys. Reads use
- * this connection; transactions (db/transaction.ts) get a second one of their own, opened on first use, whose
- * longer busy timeout lets it wait its turn behind other processes' writes.
+ * The one client, opened on first use (never at import: `next build` must not touch the database):
+ * PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH.
  */
-export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = connect(file, 5000);
-  pairWriter(db, () => connect(file, 30_000));
-  return db;
-}
-
-/** The one client, opened on first use (never at import: `next build` must not touch the database). */
 export function db(): Db {
-  globalForDb.roomdeskDb ??= openDatabase(env().DATABASE_PATH);
+  if (!globalForDb.roomdeskDb) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_PATH } = env();
+    globalForDb.roomdeskDb = DATABASE_URL
+      ? openPostgres(DATABASE_URL, DATABASE_POOL_SIZE)
+      : openDatabase(DATABASE_PATH);
+  }
   return globalForDb.roomdeskDb;
 }
 
-export { schema };
+/** Closes every connection of a handle (scripts that exit, tests). */
+export async function closeDatabase(db: Db): Promise<void> {
+  const handle = handleOf(db);
+  if (globalForDb.roomdeskDb === db) globalForDb.roomdeskDb = undefined;
+  if (handle.engine === "postgres") return handle.source.close();
+  handle.writer.opened?.$client.close();
+  handle.sqlite.close();
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db } from "@/db";
+import { closeDatabase, db, type Db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { countUsers, createUserWithRoom } from "@/lib/auth/users";
@@ -23,10 +23,12 @@ export async function seedDemo(database: Db): Promise<boolean> {
 /** Brings the configured database up to date and seeds the demo accounts if it is empty; true if it seeded. */
 export async function prepareDemoDatabase(): Promise<boolean> {
   const database = db();
-  migrate(database);
-  const created = await seedDemo(database);
-  database.$client.close();
-  return created;
+  try {
+    await migrate(database);
+    return await seedDemo(database);
+  } finally {
+    await closeDatabase(database);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

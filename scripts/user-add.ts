@@ -31,7 +31,7 @@ const checked = newPasswordSchema.safeParse(password);
 if (!checked.success) fail(`ROOMDESK_PASSWORD: ${checked.error.issues[0]?.message}`);
 
 const database = db();
-migrate(database);
+await migrate(database);
 if (await userByEmail(database, email.data)) fail(`An account with ${email.data} already exists.`);
 const user = await createUserWithRoom(database, {
   email: email.data,

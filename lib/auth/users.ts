@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { databaseError } from "@/db/errors";
 import { withTransaction, type Tx } from "@/db/transaction";
 import { roomChanges, rooms, users, type User } from "@/db/schema";
 import type { Role } from "@/lib/validation/account";
@@ -14,6 +15,19 @@ type NewAccount = { email: string; name: string; passwordHash: string; role?: Ro
  * waiting room on, join before host off, link from the name with a number added if taken).
  */
 export async function createUserWithRoom(db: Db, account: NewAccount): Promise<User> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertUserWithRoom(db, account);
+    } catch (error) {
+      // On PostgreSQL an account created at the same moment can take the link or PMI chosen here; the unique
+      // index refuses the second one, and choosing again finds the next free value.
+      const constraint = databaseError(error)?.constraint ?? "";
+      if (attempt >= 3 || !["rooms_pmi_unique", "rooms_link_lower_unique"].includes(constraint)) throw error;
+    }
+  }
+}
+
+async function insertUserWithRoom(db: Db, account: NewAccount): Promise<User> {
   return withTransaction(db, async (tx) => {
     const [user] = await tx
       .insert(users)

@@ -52,7 +52,8 @@ export async function liveState(db: Db, key: string) {
       .select()
       .from(attendees)
       .where(and(eq(attendees.key, key), ne(attendees.status, "removed")))
-      .orderBy(asc(attendees.createdAt)),
+      // Two guests can share a timestamp (PostgreSQL's now() is when each transaction began): id breaks the tie.
+      .orderBy(asc(attendees.createdAt), asc(attendees.id)),
   ]);
   return {
     started: Boolean(session?.startedAt),

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { withTransaction } from "@/db/transaction";
+import { lockRows, withTransaction } from "@/db/transaction";
 import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
 import { env } from "@/lib/server/env";
 import { hasLinkShape } from "@/lib/validation/link";
@@ -171,6 +171,8 @@ export async function attemptJoin(db: Db, request: JoinRequest): Promise<JoinOut
     if (joinWait > 0) return { kind: "limited", retryAfterMs: joinWait };
   }
   const outcome = await withTransaction(db, async (tx) => {
+    // One join at a time per room, so the waiting-room count below is still true when the guest is added.
+    await lockRows(tx, rooms, eq(rooms.id, target.roomId));
     const [existing] = await tx.select().from(attendees).where(byToken).limit(1);
     if (existing?.status === "removed") return "removed" as const;
     const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.key, target.key)).limit(1);

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
-import { withTransaction, type Tx } from "@/db/transaction";
+import { databaseError } from "@/db/errors";
+import { lockRows, withTransaction, type Tx } from "@/db/transaction";
 import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
 import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
@@ -28,12 +29,11 @@ const UNIQUE_FIELDS: Record<string, "pmi" | "link"> = {
   rooms_link_lower_unique: "link",
 };
 
-function uniqueViolationField(error: unknown): "pmi" | "link" | null {
-  if (!(error instanceof Error)) return null;
-  const code = String((error as { code?: unknown }).code ?? "");
-  if (!code.startsWith("SQLITE_CONSTRAINT_UNIQUE") && code !== "23505") return null;
+function uniqueViolationField(thrown: unknown): "pmi" | "link" | null {
+  const error = databaseError(thrown);
+  if (!error || (!error.code.startsWith("SQLITE_CONSTRAINT_UNIQUE") && error.code !== "23505")) return null;
   const named =
-    (error as { constraint?: string }).constraint ??
+    error.constraint ??
     /UNIQUE constraint failed: (?:index '([^']+)'|([\w.]+))/.exec(error.message)?.slice(1).find(Boolean);
   return named ? (UNIQUE_FIELDS[named] ?? null) : null;
 }
@@ -43,6 +43,12 @@ export async function roomOfUser(tx: Db, userId: number): Promise<Room> {
   const room = await selectRoomOfUser(tx, userId);
   if (!room) throw new Error(`Account ${userId} has no room`);
   return room;
+}
+
+/** The room, locked until the transaction ends: its changes are computed from what it holds now. */
+async function lockedRoomOfUser(tx: Tx, userId: number): Promise<Room> {
+  await lockRows(tx, rooms, eq(rooms.userId, userId));
+  return roomOfUser(tx, userId);
 }
 
 /** Releases the old value into a 30-day hold for its owner; taking a value back ends its hold. */
@@ -84,7 +90,7 @@ export async function changeIdentity(
     return await withTransaction(db, async (tx): Promise<Outcome> => {
       const now = new Date();
       await tx.delete(roomHolds).where(lte(roomHolds.expiresAt, now));
-      const room = await roomOfUser(tx, userId);
+      const room = await lockedRoomOfUser(tx, userId);
       const refusals: Refusal[] = [];
       if (next.pmi !== room.pmi && !(await pmiAvailable(tx, next.pmi, userId, now)))
         refusals.push({ field: "pmi", rule: "pmi-in-use" });
@@ -124,7 +130,7 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
   const problems = settingsProblems(next);
   if (problems.length > 0) return { ok: false, refusals: problems };
   return withTransaction(db, async (tx): Promise<Outcome> => {
-    const room = await roomOfUser(tx, userId);
+    const room = await lockedRoomOfUser(tx, userId);
     const changed: RoomChange[] = [];
     // The passcode is a secret: the history says it changed, never what it was or became.
     if (next.passcode !== room.passcode) {
@@ -149,7 +155,7 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
 export async function secureRoom(db: Db, userId: number, actorId: number): Promise<Room> {
   return withTransaction(db, async (tx) => {
     const now = new Date();
-    const room = await roomOfUser(tx, userId);
+    const room = await lockedRoomOfUser(tx, userId);
     let pmi = generatePmi();
     while (pmi === room.pmi || !(await pmiAvailable(tx, pmi, userId, now))) pmi = generatePmi();
     let link = securedLink(room.link);

@@ -1,13 +1,13 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { engineOf, type Db } from "@/db";
 import { roomChanges, rooms, type RoomChange } from "@/db/schema";
 
 // An update's placeholder as raw SQL, which Drizzle's types accept in `set`; its value is not mapped.
 const value = (name: string) => sql`${sql.placeholder(name)}`;
 
 /**
- * What every room save runs, compiled once per connection: building and compiling these statements again for
+ * What every room save runs, compiled once per SQLite connection (PostgreSQL runs the same queries as built): building and compiling these statements again for
  * each save cost more than running them. Insert values are mapped as usual; the update's are given as stored.
  */
 function compile(db: Db) {
@@ -51,6 +51,7 @@ function statements(db: Db) {
 }
 
 export async function selectRoomOfUser(db: Db, userId: number) {
+  if (engineOf(db) !== "sqlite") return (await db.select().from(rooms).where(eq(rooms.userId, userId)).limit(1))[0];
   return statements(db).roomOfUser.get({ userId });
 }
 
@@ -59,7 +60,15 @@ export async function updateSettings(
   id: number,
   next: { passcode: string | null; joinBeforeHost: boolean; waitingRoom: boolean },
 ) {
-  // Booleans as 1/0 and the time in ms, as the columns store them.
+  if (engineOf(db) !== "sqlite") {
+    const [row] = await db
+      .update(rooms)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(rooms.id, id))
+      .returning();
+    return row;
+  }
+  // Booleans as 1/0 and the time in ms, as the SQLite columns store them.
   const [row] = statements(db).saveSettings.all({
     id,
     passcode: next.passcode,
@@ -74,6 +83,10 @@ export async function insertChange(
   db: Db,
   entry: { roomId: number; actorId: number; kind: "updated" | "secured"; changes: RoomChange[] },
 ) {
+  if (engineOf(db) !== "sqlite") {
+    const [row] = await db.insert(roomChanges).values(entry).returning({ id: roomChanges.id, at: roomChanges.at });
+    return row;
+  }
   const [row] = statements(db).record.all(entry);
   return row;
 }

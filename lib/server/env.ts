@@ -12,6 +12,20 @@ const envSchema = z.object({
     .string()
     .min(1)
     .default(path.join(process.cwd(), "data", "roomdesk.db")),
+  // Set, it selects PostgreSQL instead of the SQLite file at DATABASE_PATH.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/./, "DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite)")
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce
+    .number("DATABASE_POOL_SIZE must be a number")
+    .int("DATABASE_POOL_SIZE must be a whole number")
+    .min(1, "DATABASE_POOL_SIZE must be at least 1")
+    .max(1000, "DATABASE_POOL_SIZE must be at most 1000")
+    .default(10),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   // Failed sign-ins: per (account, client), per client, per account across all clients
   // (ASVS 2.2.1: at most 100 an hour).
@@ -56,9 +70,24 @@ type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Roomdesk's settings are not valid:\n${lines.join("\n")}`);
+}
+
 export function env(): Env {
-  cached ??= envSchema.parse(process.env);
+  cached ??= parse(envSchema, process.env);
   return cached;
+}
+
+/**
+ * DATABASE_URL alone, for db/schema.ts, which picks the engine's tables as it loads: reading every setting
+ * then would fix them before a test or script has set its own.
+ */
+export function databaseUrl(): string | undefined {
+  return parse(envSchema.pick({ DATABASE_URL: true }), process.env).DATABASE_URL;
 }
 
 export function authSecret(): string {

@@ -1,31 +1,45 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
-import { RateLimiterSQLite } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
 import type { Db } from "@/db";
+import { handleOf } from "@/db/handle";
 import { withTransaction } from "@/db/transaction";
 
 /** A limit of `points` failures per `seconds`, counted in the database so every server process shares it. */
 export type Limit = { name: string; points: number; seconds: number };
 
-const limiters = new WeakMap<Database.Database, Map<string, RateLimiterSQLite>>();
+// Per connection (SQLite's, a PostgreSQL pool or one of its connections), so a write inside a transaction
+// goes through that transaction's connection and commits or rolls back with it.
+const limiters = new WeakMap<object, Map<string, RateLimiterStoreAbstract>>();
 
-function limiterFor(sqlite: Database.Database, limit: Limit): RateLimiterSQLite {
-  let byName = limiters.get(sqlite);
-  if (!byName) limiters.set(sqlite, (byName = new Map()));
+function limiterFor(db: Db, limit: Limit): RateLimiterStoreAbstract {
+  const handle = handleOf(db);
+  const store = handle.engine === "sqlite" ? handle.sqlite : handle.store;
+  let byName = limiters.get(store);
+  if (!byName) limiters.set(store, (byName = new Map()));
   const id = `${limit.name}:${limit.points}:${limit.seconds}`;
   let limiter = byName.get(id);
   if (!limiter) {
     // The table comes from our own migrations (db/schema.ts rateLimits), so the limiter must not create it.
-    limiter = new RateLimiterSQLite({
-      storeClient: sqlite,
-      storeType: "better-sqlite3",
+    const options = {
       tableName: "rate_limits",
       tableCreated: true,
       keyPrefix: limit.name,
       points: Math.max(1, limit.points),
       duration: Math.max(1, limit.seconds),
-    });
+    };
+    if (handle.engine === "sqlite") {
+      limiter = new RateLimiterSQLite({ ...options, storeClient: store, storeType: "better-sqlite3" });
+    } else {
+      const pooled = store === handle.source.store;
+      limiter = new RateLimiterPostgres({
+        ...options,
+        storeClient: store,
+        storeType: pooled ? "pool" : "client",
+        // Its sweep of expired rows runs later, on a timer: only on the pool, never on a borrowed connection.
+        clearExpiredByTimeout: pooled,
+      });
+    }
     byName.set(id, limiter);
   }
   return limiter;
@@ -40,7 +54,7 @@ export type Counted = { limit: Limit; key: string };
 export async function retryAfterMs(db: Db, counters: Counted[]): Promise<number> {
   let wait = 0;
   for (const { limit, key } of counters) {
-    const res = await limiterFor(db.$client, limit).get(key);
+    const res = await limiterFor(db, limit).get(key);
     if (res && res.consumedPoints >= Math.max(1, limit.points)) wait = Math.max(wait, res.msBeforeNext);
   }
   return wait;
@@ -49,13 +63,13 @@ export async function retryAfterMs(db: Db, counters: Counted[]): Promise<number>
 /** Counts one against every listed counter (a failure, a vote, a guest added), as one write. */
 export async function recordFailure(db: Db, counters: Counted[]): Promise<void> {
   await withTransaction(db, async (tx) => {
-    for (const { limit, key } of counters) await limiterFor(tx.$client, limit).penalty(key, 1);
+    for (const { limit, key } of counters) await limiterFor(tx, limit).penalty(key, 1);
   });
 }
 
 export async function resetCounter(db: Db, { limit, key }: Counted): Promise<void> {
   await withTransaction(db, async (tx) => {
-    await limiterFor(tx.$client, limit).delete(key);
+    await limiterFor(tx, limit).delete(key);
   });
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { env } from "@/lib/server/env";
 
-export function startServer() {
+export async function startServer() {
   if (!env().AUTH_SECRET) {
     console.error(
       "Roomdesk cannot start: AUTH_SECRET is not set.\n" +
@@ -11,5 +11,5 @@ export function startServer() {
     );
     process.exit(1);
   }
-  migrate(db());
+  await migrate(db());
 }

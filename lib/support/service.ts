@@ -63,7 +63,11 @@ export type VoteTotal = { path: string; title: string; yes: number; no: number; 
 export async function voteTotals(db: Db): Promise<VoteTotal[]> {
   const titles = new Map(votablePages().map((p) => [p.path, p.title]));
   const rows = await db
-    .select({ path: helpVotes.page, yes: sql<number>`sum(${helpVotes.helpful})`, total: sql<number>`count(*)` })
+    .select({
+      path: helpVotes.page,
+      yes: sql<number>`sum(case when ${helpVotes.helpful} then 1 else 0 end)`,
+      total: sql<number>`count(*)`,
+    })
     .from(helpVotes)
     .groupBy(helpVotes.page);
   return rows

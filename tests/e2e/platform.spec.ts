@@ -6,7 +6,7 @@ import { actionId, rawPost } from "../support/raw-request";
 test("/api/health answers ok when the database does", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ ok: true });
+  expect(await res.json()).toEqual({ ok: true, engine: "sqlite" });
 });
 
 test("the site has a favicon, and help pages name their canonical address in full", async ({ request, page }) => {

@@ -1,6 +1,8 @@
-// A server process starting up, for the migration test: applies the migrations to a file and prints how many
-// it applied itself.
-import { openDatabase } from "@/db";
+// A server process starting up, for the migration tests: applies the migrations to a SQLite file or a
+// PostgreSQL database and prints how many it applied itself.
+import { openDatabase, openPostgres } from "@/db";
 import { migrate } from "@/db/migrate";
 
-console.log(migrate(openDatabase(process.argv[2]!)));
+const where = process.argv[2]!;
+const db = /^postgres(ql)?:/.test(where) ? openPostgres(where, 1) : openDatabase(where);
+console.log(await migrate(db));

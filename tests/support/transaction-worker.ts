@@ -1,6 +1,6 @@
 // A second (and third) process for the transaction tests: read-modify-write a counter many times, with an
 // await between the read and the write, through withTransaction. Prints "done" or the error.
-import { openDatabase } from "@/db";
+import { openDatabase, type SqliteDb } from "@/db";
 import { withTransaction } from "@/db/transaction";
 
 const [file, rounds] = [process.argv[2]!, Number(process.argv[3])];
@@ -8,9 +8,9 @@ const db = openDatabase(file);
 try {
   for (let i = 0; i < rounds; i++) {
     await withTransaction(db, async (tx) => {
-      const row = tx.$client.prepare("select n from counter").get() as { n: number };
+      const row = (tx as SqliteDb).$client.prepare("select n from counter").get() as { n: number };
       await new Promise((resolve) => setImmediate(resolve));
-      tx.$client.prepare("update counter set n = ?").run(row.n + 1);
+      (tx as SqliteDb).$client.prepare("update counter set n = ?").run(row.n + 1);
     });
   }
   console.log("done");

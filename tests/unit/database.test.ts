@@ -7,7 +7,7 @@ import { migrate } from "@/db/migrate";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
 import { pmiProblems, linkProblems, passcodeProblems } from "@/lib/validation";
-import { tempDatabase, tempDatabaseFile } from "../support/temp-db";
+import { tempDatabaseFile, tempSqlite } from "../support/temp-db";
 
 describe("migrations", () => {
   it("are applied once even when two processes start at the same moment", async () => {
@@ -18,11 +18,11 @@ describe("migrations", () => {
     const applied = (await Promise.all([start(), start()])).map((r) => Number(r.stdout.trim()));
     expect(applied.filter((n) => n > 0)).toHaveLength(1);
     expect(applied.reduce((a, b) => a + b)).toBeGreaterThan(0);
-    expect(migrate(openDatabase(file))).toBe(0);
+    expect(await migrate(openDatabase(file))).toBe(0);
   }, 60_000);
 
   it("turn on WAL and foreign keys", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempSqlite();
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
   });
@@ -30,7 +30,7 @@ describe("migrations", () => {
 
 describe("accounts", () => {
   it("every account gets a room with SPEC §3 defaults", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempSqlite();
     const user = await createUserWithRoom(db, { email: "Ada@Example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const room = db.$client.prepare("select * from rooms where user_id = ?").get(user.id) as Record<string, unknown>;
     expect(user.email).toBe("ada@example.edu");
@@ -43,7 +43,7 @@ describe("accounts", () => {
   });
 
   it("adds a number to a link that is taken, and refuses a second account with the same email in any case", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempSqlite();
     await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const twin = await createUserWithRoom(db, { email: "ada2@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const room = db.$client.prepare("select link from rooms where user_id = ?").get(twin.id) as { link: string };
@@ -55,7 +55,7 @@ describe("accounts", () => {
   });
 
   it("the database itself refuses rooms that break the dependent-settings rules or reuse a PMI or link", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempSqlite();
     const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
     const adaRoom = db.$client.prepare("select * from rooms where user_id = ?").get(ada.id) as {
@@ -91,7 +91,7 @@ describe("passwords", () => {
 
 describe("support access log", () => {
   it("is append-only: the database refuses updates and deletes", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempSqlite();
     const staff = await createUserWithRoom(db, {
       email: "support@example.edu",
       name: "Support Desk",

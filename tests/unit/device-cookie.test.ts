@@ -45,7 +45,7 @@ describe("sign-in limits with device cookies", () => {
   const email = "owner@example.edu";
 
   it("strangers who use up the per-account limit lock out new browsers, not the owner's", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const device = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     for (let i = 0; i < 100; i++) await recordFailure(db, signInCounters(email, `192.0.2.${i}`));
     expect(await retryAfterMs(db, signInCounters(email, "198.51.100.1"))).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe("sign-in limits with device cookies", () => {
   });
 
   it("a device's own failures lock that device only, and do not count against the account", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const mine = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     const other = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     // Five addresses, so the per-(account, client) counter stays under its limit: only the device's counts.
@@ -64,7 +64,7 @@ describe("sign-in limits with device cookies", () => {
   });
 
   it("the per-(account, client) limit still applies to a browser with a device cookie", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const first = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     const second = deviceFor(withDevice(undefined, email, SECRET), email, SECRET);
     for (let i = 0; i < 3; i++) await recordFailure(db, signInCounters(email, "203.0.113.7", first));

@@ -1,5 +1,7 @@
 import * as crypto from "node:crypto";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { attendees, rooms } from "@/db/schema";
 import { normalizeRequested } from "@/lib/join/requested";
 import { attemptJoin, guestState, passcodeMatches, resolveTarget } from "@/lib/join/service";
 import { hostAction, liveState, ownsKey } from "@/lib/join/live";
@@ -38,15 +40,15 @@ describe("the passcode check", () => {
 process.env.AUTH_SECRET ??= "unit-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
 async function setup() {
-  const { db } = tempDatabase();
+  const { db } = await tempDatabase();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
-  const room = () =>
-    db.$client.prepare("select id, pmi, link, passcode from rooms where user_id = ?").get(ada.id) as {
-      id: number;
-      pmi: string;
-      link: string;
-      passcode: string;
-    };
+  const room = async () => {
+    const [row] = await db
+      .select({ id: rooms.id, pmi: rooms.pmi, link: rooms.link, passcode: rooms.passcode })
+      .from(rooms)
+      .where(eq(rooms.userId, ada.id));
+    return { ...row!, passcode: row!.passcode! };
+  };
   const passes = new Map<string, string>();
   /** One browser: its guest token and the passes it was given. */
   const browser = (token = randomToken()) => ({
@@ -88,7 +90,7 @@ describe("joining", () => {
 
   it("counts failures per room, whether it was reached by PMI or by link, and refuses past the limit whatever the passcode", async () => {
     const { room, browser, join } = await setup();
-    const { pmi, link, passcode } = room();
+    const { pmi, link, passcode } = await room();
     for (let i = 0; i < 5; i++) expect(await join(browser(), pmi, `wrong${i}x`, `198.51.100.${i}`)).toBe("failed");
     for (let i = 5; i < 10; i++)
       expect(await join(browser(), link, `wrong${i}x`, `198.51.100.${i}`, "link")).toBe("failed");
@@ -106,7 +108,7 @@ describe("joining", () => {
 
   it("lets a browser that joined before in with the right passcode while strangers have the room limited", async () => {
     const { room, browser, join } = await setup();
-    const { pmi, passcode } = room();
+    const { pmi, passcode } = await room();
     const regular = browser();
     expect(await join(regular, pmi, passcode)).toBe("joined");
     for (let i = 0; i < 10; i++) await join(browser(), pmi, `guess${i}xx`, `192.0.2.${i}`);
@@ -119,20 +121,18 @@ describe("joining", () => {
 
   it("caps the waiting room and the guests one address can add to a room", async () => {
     const { db, room, browser, join } = await setup();
-    const { pmi, passcode } = room();
+    const { pmi, passcode } = await room();
     for (let i = 0; i < 20; i++) expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("joined");
     expect(await join(browser(), pmi, passcode, "198.51.100.7")).toBe("limited");
     for (let i = 0; i < 30; i++) expect(await join(browser(), pmi, passcode, `10.0.${i}.1`)).toBe("joined");
     expect(await join(browser(), pmi, passcode, "10.1.0.1")).toBe("full");
-    const waiting = db.$client.prepare("select count(*) as n from attendees where status = 'waiting'").get() as {
-      n: number;
-    };
-    expect(waiting.n).toBe(50);
+    const [waiting] = await db.select({ n: count() }).from(attendees).where(eq(attendees.status, "waiting"));
+    expect(waiting!.n).toBe(50);
   });
 
   it("securing the room ends the meeting, removes every guest and voids their passes", async () => {
     const { db, ada, room, browser, join } = await setup();
-    const before = room();
+    const before = await room();
     const intruder = browser();
     expect(await join(intruder, before.pmi, before.passcode)).toBe("joined");
     await hostAction(
@@ -140,14 +140,14 @@ describe("joining", () => {
       before.id,
       `room:${before.id}`,
       "admit",
-      (db.$client.prepare("select id from attendees").get() as { id: number }).id,
+      (await db.select({ id: attendees.id }).from(attendees))[0]!.id,
     );
     await hostAction(db, before.id, `room:${before.id}`, "start");
     const target = (await resolveTarget(db, "id", before.pmi))!;
     expect(await guestState(db, target, intruder.token)).toBe("in");
 
     await secureRoom(db, ada.id, ada.id);
-    const after = room();
+    const after = await room();
     const moved = (await resolveTarget(db, "link", after.link))!;
     expect(await guestState(db, moved, intruder.token)).toBeNull();
     expect(await liveState(db, moved.key)).toMatchObject({ started: false, waiting: [], admitted: [] });
@@ -160,7 +160,7 @@ describe("joining", () => {
 describe("host controls", () => {
   it("accept only keys written exactly as the server writes them", async () => {
     const { db, ada, room } = await setup();
-    const { id } = room();
+    const { id } = await room();
     expect(await ownsKey(db, ada.id, `room:${id}`)).toEqual({ roomId: id, key: `room:${id}` });
     for (const key of [
       `room:${id}.0`,
@@ -178,9 +178,10 @@ describe("host controls", () => {
 
   it("remove everyone waiting keeps the admitted guests", async () => {
     const { db, room, browser, join } = await setup();
-    const { id, pmi, passcode } = room();
+    const { id, pmi, passcode } = await room();
     for (let i = 0; i < 3; i++) await join(browser(), pmi, passcode);
-    const first = (db.$client.prepare("select id from attendees order by id").get() as { id: number }).id;
+    const [oldest] = await db.select({ id: attendees.id }).from(attendees).orderBy(attendees.id).limit(1);
+    const first = oldest!.id;
     await hostAction(db, id, `room:${id}`, "admit", first);
     await hostAction(db, id, `room:${id}`, "remove-waiting");
     expect(await liveState(db, `room:${id}`)).toMatchObject({ waiting: [], admitted: [{ id: first }] });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db";
+import type { SqliteDb } from "@/db";
 import { attemptJoin } from "@/lib/join/service";
 import { createMeeting } from "@/lib/meetings/service";
 import { changeIdentity, changeSettings } from "@/lib/room/service";
@@ -17,7 +17,7 @@ import {
   roomSettingsSchema,
   settingsProblems,
 } from "@/lib/validation";
-import { tempDatabase } from "../support/temp-db";
+import { tempSqlite } from "../support/temp-db";
 
 // Whatever a form posts (random text, any Unicode, huge or malformed values), the action path (schema, then
 // service) either stores a room that keeps every rule or refuses and leaves the database exactly as it was.
@@ -77,19 +77,19 @@ const formOf = (fields: Record<string, fc.Arbitrary<string>>) =>
   });
 
 async function setup() {
-  const { db } = tempDatabase();
+  const { db } = await tempSqlite();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
   await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
   return { db, ada };
 }
 
 /** Everything a room change can touch, as rows, so "changed nothing" is one comparison. */
-const snapshot = (db: Db) =>
+const snapshot = (db: SqliteDb) =>
   ["rooms", "room_holds", "room_changes", "attendees", "live_sessions"].map((table) =>
     db.$client.prepare(`select * from ${table} order by rowid`).all(),
   );
 
-function expectRoomKeepsEveryRule(db: Db) {
+function expectRoomKeepsEveryRule(db: SqliteDb) {
   for (const room of db.$client
     .prepare("select pmi, link, passcode, join_before_host, waiting_room from rooms")
     .all() as {

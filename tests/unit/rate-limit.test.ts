@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db";
+import { rateLimits } from "@/db/schema";
 import {
   limitKey,
   recordFailure,
@@ -15,9 +15,9 @@ const counter = (points: number, seconds = 60): Counted => ({
   key: limitKey("someone@example.edu", "203.0.113.1"),
 });
 
-describe("rate limits in SQLite", () => {
+describe("rate limits in the database", () => {
   it("allows failures up to the limit, then asks to wait about the window", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const c = counter(3, 600);
     for (let i = 0; i < 2; i++) await recordFailure(db, [c]);
     expect(await retryAfterMs(db, [c])).toBe(0);
@@ -27,9 +27,9 @@ describe("rate limits in SQLite", () => {
     expect(wait).toBeLessThanOrEqual(600_000);
   });
 
-  it("is shared by every connection to the same file (several server processes)", async () => {
-    const { db, file } = tempDatabase();
-    const other = openDatabase(file);
+  it("is shared by every handle on the same database (several server processes)", async () => {
+    const { db, reopen } = await tempDatabase();
+    const other = reopen();
     const c = counter(2);
     await recordFailure(db, [c]);
     await recordFailure(other, [c]);
@@ -38,7 +38,7 @@ describe("rate limits in SQLite", () => {
   });
 
   it("keeps separate keys apart and can be reset after a success", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const a = counter(1);
     const b: Counted = { ...a, key: limitKey("someone-else@example.edu", "203.0.113.1") };
     await recordFailure(db, [a]);
@@ -49,7 +49,7 @@ describe("rate limits in SQLite", () => {
   });
 
   it("forgets failures once the window has passed", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const c = counter(1, 1);
     await recordFailure(db, [c]);
     expect(await retryAfterMs(db, [c])).toBeGreaterThan(0);
@@ -58,9 +58,9 @@ describe("rate limits in SQLite", () => {
   });
 
   it("stores digests, not emails or addresses", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     await recordFailure(db, [counter(5)]);
-    const keys = db.$client.prepare("select key from rate_limits").all() as { key: string }[];
+    const keys = await db.select({ key: rateLimits.key }).from(rateLimits);
     expect(keys.length).toBe(1);
     expect(keys[0]!.key).not.toContain("example.edu");
     expect(keys[0]!.key).not.toContain("203.0.113.1");

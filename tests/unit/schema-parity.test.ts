@@ -6,7 +6,8 @@ import type * as sqliteTables from "@/db/sqlite/schema";
 import { CASES, SETUP, TRIGGER_CASES, type Engine, type Row } from "../support/schema-cases";
 import { schemaDifferences } from "../support/schema-diff";
 import { pgShape, sqliteShape, type Shape } from "../support/schema-shape";
-import { tempDatabase } from "../support/temp-db";
+import type Database from "better-sqlite3";
+import { tempSqlite } from "../support/temp-db";
 import { tempPglite } from "../support/temp-pg";
 
 // Issue 14: each engine's committed migrations, applied to an empty database, must hold the same schema.
@@ -23,11 +24,11 @@ expectTypeOf<Rows<typeof sqliteTables>>().toEqualTypeOf<Rows<typeof pgTables>>()
 let pg: PGlite;
 let pgSchema: Shape;
 let sqliteSchema: Shape;
-let sqlite: ReturnType<typeof tempDatabase>["db"]["$client"];
+let sqlite: Database.Database;
 
 // Starting PGlite compiles PostgreSQL's WebAssembly and runs initdb: seconds, more on a busy machine.
 beforeAll(async () => {
-  sqlite = tempDatabase().db.$client;
+  sqlite = (await tempSqlite()).db.$client;
   sqliteSchema = sqliteShape(sqlite);
   pg = (await tempPglite()).client;
   pgSchema = await pgShape(pg);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { openDatabase } from "@/db";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { endSession, replaceAllSessions, sessionUser, startSession } from "@/lib/auth/sessions";
 import { createUserWithRoom } from "@/lib/auth/users";
 import { tempDatabase } from "../support/temp-db";
@@ -14,20 +13,17 @@ const t0 = new Date("2026-03-02T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
 async function setup() {
-  const { db, file } = tempDatabase();
+  const { db, reopen } = await tempDatabase();
   const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
   const grace = await createUserWithRoom(db, { email: "grace@example.edu", name: "Grace Hopper", passwordHash: "x" });
-  const lastSeen = () =>
-    (db.$client.prepare("select last_seen_at from sessions").all() as { last_seen_at: number }[]).map(
-      (r) => r.last_seen_at,
-    );
-  return { db, file, ada, grace, lastSeen };
+  const lastSeen = async () => (await db.select({ at: sessions.lastSeenAt }).from(sessions)).map((r) => r.at.getTime());
+  return { db, reopen, ada, grace, lastSeen };
 }
 
 describe("server-side sessions", () => {
-  it("a session signs its user in until it is ended, for every server process sharing the file", async () => {
-    const { db, file, ada } = await setup();
-    const other = openDatabase(file);
+  it("a session signs its user in until it is ended, for every server process sharing the database", async () => {
+    const { db, reopen, ada } = await setup();
+    const other = reopen();
     const sid = await startSession(db, ada.id, LIMITS, t0);
     expect((await sessionUser(db, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
     expect((await sessionUser(other, sid, LIMITS, at(HOUR)))?.email).toBe("ada@example.edu");
@@ -39,7 +35,7 @@ describe("server-side sessions", () => {
   it("keeps only a digest of the id, so the table alone signs nobody in", async () => {
     const { db, ada } = await setup();
     const sid = await startSession(db, ada.id, LIMITS, t0);
-    const [row] = db.$client.prepare("select id from sessions").all() as { id: string }[];
+    const [row] = await db.select({ id: sessions.id }).from(sessions);
     expect(row?.id).not.toBe(sid);
     expect(await sessionUser(db, row!.id, LIMITS, t0)).toBeNull();
   });
@@ -50,7 +46,7 @@ describe("server-side sessions", () => {
     // Used again after exactly 7 days: still good, and good for 7 more days from then, not a moment longer.
     expect(await sessionUser(db, sid, LIMITS, at(IDLE))).not.toBeNull();
     expect(await sessionUser(db, sid, LIMITS, at(2 * IDLE + 1))).toBeNull();
-    expect(lastSeen()).toEqual([]);
+    expect(await lastSeen()).toEqual([]);
   });
 
   it("ends a session 30 days after sign-in, however often it is used", async () => {
@@ -58,7 +54,7 @@ describe("server-side sessions", () => {
     const sid = await startSession(db, ada.id, LIMITS, t0);
     for (let day = 1; day <= 30; day++) expect(await sessionUser(db, sid, LIMITS, at(day * DAY))).not.toBeNull();
     expect(await sessionUser(db, sid, LIMITS, at(30 * DAY + 1))).toBeNull();
-    expect(db.$client.prepare("select count(*) as n from sessions").get()).toEqual({ n: 0 });
+    expect(await db.select().from(sessions)).toEqual([]);
   });
 
   it("writes last seen at most once an hour, so reads stay cheap", async () => {
@@ -66,16 +62,16 @@ describe("server-side sessions", () => {
     const sid = await startSession(db, ada.id, LIMITS, t0);
     await sessionUser(db, sid, LIMITS, at(30 * 60 * 1000));
     await sessionUser(db, sid, LIMITS, at(HOUR - 1));
-    expect(lastSeen()).toEqual([t0.getTime()]);
+    expect(await lastSeen()).toEqual([t0.getTime()]);
     await sessionUser(db, sid, LIMITS, at(HOUR));
-    expect(lastSeen()).toEqual([at(HOUR).getTime()]);
+    expect(await lastSeen()).toEqual([at(HOUR).getTime()]);
   });
 
   it("a new sign-in clears away sessions that have sat idle too long", async () => {
     const { db, ada, grace, lastSeen } = await setup();
     await startSession(db, ada.id, LIMITS, t0);
     await startSession(db, grace.id, LIMITS, at(IDLE + DAY));
-    expect(lastSeen()).toEqual([at(IDLE + DAY).getTime()]);
+    expect(await lastSeen()).toEqual([at(IDLE + DAY).getTime()]);
   });
 
   it("replacing every session ends the user's others and this one, leaves other users alone, and starts a fresh one", async () => {
@@ -108,7 +104,7 @@ describe("server-side sessions", () => {
   it("a deleted account's sessions go with it", async () => {
     const { db, ada } = await setup();
     const sid = await startSession(db, ada.id, LIMITS, t0);
-    db.delete(users).where(eq(users.id, ada.id)).run();
+    await db.delete(users).where(eq(users.id, ada.id));
     expect(await sessionUser(db, sid, LIMITS, t0)).toBeNull();
   });
 });

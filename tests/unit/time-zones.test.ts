@@ -75,7 +75,7 @@ describe("calendar files in every offered zone", () => {
   };
 
   it("carry a VTIMEZONE that ical.js reads and that places each occurrence where Roomdesk does", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const input = meetingSchema.parse({ ...form, timeZone: "UTC" });
     const stored = (await meetingForOwner(db, ada.id, (await createMeeting(db, ada.id, input)).id))!;
@@ -108,7 +108,7 @@ describe("calendar files in every offered zone", () => {
   }, 60_000);
 
   it("place meetings at the right instant where zone rules changed lately", async () => {
-    const { db } = tempDatabase();
+    const { db } = await tempDatabase();
     const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
     const cases = [
       ["America/New_York", "2026-12-15T10:00", "2026-12-15T15:00:00.000Z"],

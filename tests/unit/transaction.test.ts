@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db";
+import { openDatabase, type SqliteDb } from "@/db";
 import { withTransaction } from "@/db/transaction";
 import { tempDatabaseFile } from "../support/temp-db";
 
@@ -35,7 +35,7 @@ describe("withTransaction", () => {
     const { db, count } = counterDatabase();
     let seenDuring = -1;
     await withTransaction(db, async (tx) => {
-      tx.$client.prepare("update counter set n = 42").run();
+      (tx as SqliteDb).$client.prepare("update counter set n = 42").run();
       await tick();
       seenDuring = count();
     });
@@ -47,29 +47,29 @@ describe("withTransaction", () => {
     const { db, count } = counterDatabase();
     await expect(
       withTransaction(db, (tx) => {
-        tx.$client.prepare("update counter set n = 1").run();
+        (tx as SqliteDb).$client.prepare("update counter set n = 1").run();
         throw new Error("sync");
       }),
     ).rejects.toThrow("sync");
     await expect(
       withTransaction(db, async (tx) => {
-        tx.$client.prepare("update counter set n = 2").run();
+        (tx as SqliteDb).$client.prepare("update counter set n = 2").run();
         await tick();
-        tx.$client.prepare("insert into log values ('half done')").run();
+        (tx as SqliteDb).$client.prepare("insert into log values ('half done')").run();
         throw new Error("async");
       }),
     ).rejects.toThrow("async");
     expect(count()).toBe(0);
     expect(db.$client.prepare("select count(*) as n from log").get()).toEqual({ n: 0 });
-    await withTransaction(db, (tx) => tx.$client.prepare("update counter set n = 3").run());
+    await withTransaction(db, (tx) => (tx as SqliteDb).$client.prepare("update counter set n = 3").run());
     expect(count()).toBe(3);
   });
 
   it("a transaction started inside another joins it instead of waiting for it", async () => {
     const { db, count } = counterDatabase();
     await withTransaction(db, async (tx) => {
-      tx.$client.prepare("update counter set n = n + 1").run();
-      await withTransaction(db, (inner) => inner.$client.prepare("update counter set n = n + 1").run());
+      (tx as SqliteDb).$client.prepare("update counter set n = n + 1").run();
+      await withTransaction(db, (inner) => (inner as SqliteDb).$client.prepare("update counter set n = n + 1").run());
     });
     expect(count()).toBe(2);
   });
