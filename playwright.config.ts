@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from "./tests/support/env";
+import { E2E_BASE_URL, E2E_DATABASE_ENV, E2E_PORT } from "./tests/support/env";
 
 // Playwright cannot download browsers here: drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -39,7 +39,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(E2E_PORT),
-      DATABASE_PATH: E2E_DATABASE_PATH,
+      ...E2E_DATABASE_ENV,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       AUTH_TRUST_HOST: "true",
       // Every test shares 127.0.0.1, so the per-client limit is raised; the per-account limits stay low to be testable.

@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAccount, signIn, type Account } from "../support/accounts";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "../support/axe";
 import { roomOf } from "../support/db";
-import { E2E_DATABASE_PATH } from "../support/env";
+import { E2E_DATABASE_ENV } from "../support/env";
 import { tryJoin } from "../support/join";
 import { submit } from "../support/page";
 
@@ -26,7 +26,7 @@ async function host(
     await submit(page, /^Save settings/);
     await expect(page.getByText("Saved.")).toBeVisible();
   }
-  return { account, page, room: roomOf(account.email), close: () => context.close() };
+  return { account, page, room: await roomOf(account.email), close: () => context.close() };
 }
 
 async function guestJoins(page: Page, url: string, name: string, passcode: string) {
@@ -157,7 +157,7 @@ test("past the limit the join answers 429 with Retry-After, and a restarted serv
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_PATH: E2E_DATABASE_PATH,
+      ...E2E_DATABASE_ENV,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       AUTH_TRUST_HOST: "true",
       JOIN_LIMIT_ID: "5",
@@ -243,7 +243,7 @@ test("Secure my room ends the intrusion: the intruder is out, back at the join f
   await expect(h.page.getByText("Your meeting has not started.")).toBeVisible();
   await expect(h.page.getByRole("list", { name: "In the meeting" })).toHaveCount(0);
 
-  const secured = roomOf(h.account.email);
+  const secured = await roomOf(h.account.email);
   await page.goto(`/my/${secured.link}`);
   await expect(page.getByRole("heading", { name: "Join a meeting" })).toBeVisible();
   await page.goto(`/my/${h.room.link}`);

@@ -41,7 +41,7 @@ test("a regular meeting gets a generated 11-digit ID, shown 3-4-4, and can be ed
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Budget review");
   const shown = await page.getByTestId("meeting-id").textContent();
   expect(shown).toMatch(/^\d{3} \d{4} \d{4}$/);
-  const [row] = queryE2eDb<{ meeting_id: string; passcode: string }>(
+  const [row] = await queryE2eDb<{ meeting_id: string; passcode: string }>(
     "select m.meeting_id, m.passcode from meetings m join users u on u.id = m.user_id where u.email = ?",
     account.email,
   );
@@ -101,8 +101,8 @@ test("refused input is explained next to its field and nothing is scheduled", as
   await page.getByLabel("Monday").check();
   await submit(page, "Schedule");
   await expect(page.getByText("Don't use a simple run like 123456 or abcdef.")).toBeVisible();
-  const [count] = queryE2eDb<{ n: number }>(
-    "select count(*) as n from meetings m join users u on u.id = m.user_id where u.email = ?",
+  const [count] = await queryE2eDb<{ n: number }>(
+    "select cast(count(*) as integer) as n from meetings m join users u on u.id = m.user_id where u.email = ?",
     account.email,
   );
   expect(count!.n).toBe(0);
@@ -179,7 +179,7 @@ test("a meeting on the PMI moves with the PMI", async ({ page }) => {
   await fillBasics(page, "Quick sync");
   await page.getByLabel("Personal Meeting ID").check();
   await page.getByRole("button", { name: "Schedule" }).click();
-  await expect(page.getByTestId("meeting-id")).toHaveText(spacedPmi(roomOf(account.email).pmi));
+  await expect(page.getByTestId("meeting-id")).toHaveText(spacedPmi((await roomOf(account.email)).pmi));
   const meetingUrl = page.url();
   await page.goto("/room");
   const pmi = generatePmi();

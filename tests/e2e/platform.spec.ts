@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
-import { E2E_BASE_URL } from "../support/env";
+import { E2E_BASE_URL, E2E_ENGINE } from "../support/env";
 import { actionId, rawPost } from "../support/raw-request";
 
-test("/api/health answers ok when the database does", async ({ request }) => {
+test("/api/health answers ok when the database does, and names the engine that answered", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ ok: true, engine: "sqlite" });
+  expect(await res.json()).toEqual({ ok: true, engine: E2E_ENGINE });
 });
 
 test("the site has a favicon, and help pages name their canonical address in full", async ({ request, page }) => {

@@ -38,7 +38,7 @@ test.describe("with JavaScript", () => {
     baseURL,
   }) => {
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     await page.getByLabel("Passcode", { exact: true }).fill("");
     const settingsAnswer = await save(page, /^Save settings/);
     await expect(formMessage(page)).toHaveText("Saved.");
@@ -90,7 +90,7 @@ test.describe("with JavaScript", () => {
     context,
   }) => {
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     const elsewhere = await context.newPage();
     await elsewhere.goto("/room");
     const pmi = generatePmi();
@@ -105,7 +105,7 @@ test.describe("with JavaScript", () => {
     await expect(page.getByLabel("Personal Meeting ID")).toHaveValue(spaced(pmi));
     await expect(history(page)).toContainText(`Personal Meeting ID: ${spaced(before.pmi)} → ${spaced(pmi)}`);
     await expect(history(page)).toContainText("Join before host: off → on");
-    expect(roomOf(account.email)).toMatchObject({ pmi, join_before_host: 1 });
+    expect(await roomOf(account.email)).toMatchObject({ pmi, joinBeforeHost: true });
   });
 });
 
@@ -121,6 +121,6 @@ test.describe("without JavaScript", () => {
     await expect(invitation(page)).toHaveValue(/No passcode: the host admits you from the waiting room\./);
     await expect(history(page)).toContainText("Passcode removed");
     await expect(page.getByLabel("Passcode", { exact: true })).toHaveValue("");
-    expect(roomOf(account.email).passcode).toBeNull();
+    expect((await roomOf(account.email)).passcode).toBeNull();
   });
 });

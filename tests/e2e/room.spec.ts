@@ -60,7 +60,7 @@ test.describe("Personal Meeting ID and link", () => {
   }) => {
     test.setTimeout(90_000);
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     for (const [value, rule] of pmiCases) {
       await page.getByLabel("Personal Meeting ID").fill(value);
       await submit(page, /^Save ID/);
@@ -74,7 +74,7 @@ test.describe("Personal Meeting ID and link", () => {
       await expectRefused(page, "Personal link", rule);
       await expectKept(page, "Personal link", value);
     }
-    expect(roomOf(account.email)).toEqual(before);
+    expect(await roomOf(account.email)).toEqual(before);
   });
 
   test("the rules give live feedback while typing", async ({ page }) => {
@@ -92,7 +92,7 @@ test.describe("Personal Meeting ID and link", () => {
     baseURL,
   }) => {
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     const pmi = generatePmi();
     const link = `Room.${Date.now().toString(36)}`;
     await page.getByLabel("Personal Meeting ID").fill(`(${pmi.slice(0, 3)}) ${pmi.slice(3, 6)}-${pmi.slice(6)}`);
@@ -101,7 +101,7 @@ test.describe("Personal Meeting ID and link", () => {
     await expect(formMessage(page)).toContainText("Saved");
     await expect(page.getByTestId("pmi")).toHaveText(spaced(pmi));
     await expect(page.getByTestId("link")).toHaveText(new RegExp(`/my/${link.toLowerCase()}$`));
-    expect(roomOf(account.email)).toMatchObject({ pmi, link: link.toLowerCase() });
+    expect(await roomOf(account.email)).toMatchObject({ pmi, link: link.toLowerCase() });
 
     // The old ones answer like any unknown ID; the new ones (the link in any case) lead to the room.
     expect(await tryJoin(request, baseURL!, `/j/${before.pmi}`, before.passcode!)).toBe("refused");
@@ -120,12 +120,12 @@ test.describe("Personal Meeting ID and link", () => {
     browser,
   }) => {
     const ada = await ownerOnRoom(page);
-    const adaRoom = roomOf(ada.email);
+    const adaRoom = await roomOf(ada.email);
     const grace = createAccount();
     const graceContext = await browser.newContext();
     const gracePage = await graceContext.newPage();
     await signIn(gracePage, grace.email, grace.password, "/room");
-    const graceBefore = roomOf(grace.email);
+    const graceBefore = await roomOf(grace.email);
 
     await gracePage.getByLabel("Personal Meeting ID").fill(adaRoom.pmi);
     await submit(gracePage, /^Save ID/);
@@ -134,7 +134,7 @@ test.describe("Personal Meeting ID and link", () => {
     await gracePage.getByLabel("Personal link").fill(adaRoom.link.toUpperCase());
     await submit(gracePage, /^Save ID/);
     await expectRefused(gracePage, "Personal link", "link-in-use");
-    expect(roomOf(grace.email)).toEqual(graceBefore);
+    expect(await roomOf(grace.email)).toEqual(graceBefore);
 
     // Ada moves to a new PMI: her old one is on hold, so Grace still cannot take it, but Ada can take it back.
     const next = generatePmi();
@@ -163,7 +163,7 @@ test.describe("Personal Meeting ID and link", () => {
     const outcomes = await Promise.all(pages.map((p) => formMessage(p).first().textContent()));
     expect(outcomes.filter((o) => o?.startsWith("Saved"))).toHaveLength(1);
     expect(outcomes.filter((o) => o?.startsWith("Nothing was changed"))).toHaveLength(1);
-    const holders = accounts.map((a) => roomOf(a.email).pmi).filter((p) => p === pmi);
+    const holders = (await Promise.all(accounts.map((a) => roomOf(a.email)))).filter((r) => r.pmi === pmi);
     expect(holders).toHaveLength(1);
     await Promise.all(contexts.map((c) => c.close()));
   });
@@ -172,7 +172,7 @@ test.describe("Personal Meeting ID and link", () => {
 test.describe("passcode and settings", () => {
   test("weak passcodes and the dependent-settings rules are refused without storing anything", async ({ page }) => {
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     const passcode = page.getByLabel("Passcode", { exact: true });
     await expect(passcode).toHaveAttribute("autocomplete", "off");
     await expect(passcode).toHaveAttribute("type", "text");
@@ -200,7 +200,7 @@ test.describe("passcode and settings", () => {
     await passcode.fill("");
     await submit(page, /^Save settings/);
     await expectRefused(page, "Passcode", "passcode-or-waiting-room");
-    expect(roomOf(account.email)).toEqual(before);
+    expect(await roomOf(account.email)).toEqual(before);
   });
 
   test("a valid change is saved; with both boxes ticked the form says guests still wait", async ({ page }) => {
@@ -213,7 +213,11 @@ test.describe("passcode and settings", () => {
     await expect(page.getByText("guests always wait for you to admit them")).toBeVisible();
     await submit(page, /^Save settings/);
     await expect(formMessage(page)).toHaveText("Saved.");
-    expect(roomOf(account.email)).toMatchObject({ passcode: "Tr1cky_P*", join_before_host: 1, waiting_room: 1 });
+    expect(await roomOf(account.email)).toMatchObject({
+      passcode: "Tr1cky_P*",
+      joinBeforeHost: true,
+      waitingRoom: true,
+    });
     const history = page.getByRole("region", { name: "Recent changes" });
     await expect(history).toContainText("Passcode changed");
     await expect(history).not.toContainText("Tr1cky_P*");
@@ -242,7 +246,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Passcode", { exact: true }).fill("No-JS_ok1");
     await submit(page, /^Save settings/);
     await expect(page.getByText("Saved.")).toBeVisible();
-    expect(roomOf(account.email)).toMatchObject({ pmi, passcode: "No-JS_ok1", waiting_room: 0 });
+    expect(await roomOf(account.email)).toMatchObject({ pmi, passcode: "No-JS_ok1", waitingRoom: false });
   });
 
   test("Secure my room asks on a second page, then replaces ID, link and passcode", async ({
@@ -251,12 +255,12 @@ test.describe("without JavaScript", () => {
     baseURL,
   }) => {
     const account = await ownerOnRoom(page);
-    const before = roomOf(account.email);
+    const before = await roomOf(account.email);
     await page.getByRole("button", { name: "Secure my room" }).click();
     await expect(page).toHaveURL(/\/room\/secure/);
     await page.getByRole("button", { name: "Yes, secure my room" }).click();
     await expect(page).toHaveURL(/\/room\?secured=1$/);
-    const after = roomOf(account.email);
+    const after = await roomOf(account.email);
     expect(after.pmi).not.toBe(before.pmi);
     expect(after.link.startsWith(`${before.link}.`)).toBe(true);
     expect(after.passcode).not.toBe(before.passcode);
@@ -270,15 +274,15 @@ test("Secure my room confirms inline and shows the new values; the old ones stop
   baseURL,
 }) => {
   const account = await ownerOnRoom(page);
-  const before = roomOf(account.email);
+  const before = await roomOf(account.email);
   await page.getByLabel("Join before host", { exact: true }).check();
   await submit(page, /^Save settings/);
   await expect(formMessage(page)).toHaveText("Saved.");
   await page.getByRole("button", { name: "Secure my room" }).click();
   await page.getByRole("button", { name: "Yes, secure my room" }).click();
   await expect(page.getByText("Your room is secured.")).toBeVisible();
-  const after = roomOf(account.email);
-  expect(after).toMatchObject({ waiting_room: 1, join_before_host: 0 });
+  const after = await roomOf(account.email);
+  expect(after).toMatchObject({ waitingRoom: true, joinBeforeHost: false });
   expect(after.link).toMatch(new RegExp(`^${before.link.replace(/\./g, "\\.")}\\.[a-z]{6}$`));
   await expect(page.getByTestId("pmi")).toHaveText(spaced(after.pmi));
   await expect(page.getByLabel("Passcode", { exact: true })).toHaveValue(after.passcode!);
@@ -292,7 +296,7 @@ test.describe("invitation", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
   test("Copy invitation copies the join link, the PMI and the passcode", async ({ page, baseURL }) => {
     const account = await ownerOnRoom(page);
-    const room = roomOf(account.email);
+    const room = await roomOf(account.email);
     await page.getByRole("button", { name: "Copy invitation" }).click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain(`${baseURL}/my/${room.link}`);
@@ -326,7 +330,7 @@ test("a replayed room action changes nothing with a forged Origin, with no Origi
   await page.getByLabel("Passcode", { exact: true }).fill("Replay_1");
   await submit(page, /^Save settings/);
   const request = await captured;
-  const saved = roomOf(account.email);
+  const saved = await roomOf(account.email);
   expect(saved.passcode).toBe("Replay_1");
 
   const body = request.postDataBuffer()!.toString().replace("Replay_1", "Hijack_2");
@@ -344,25 +348,25 @@ test("a replayed room action changes nothing with a forged Origin, with no Origi
   };
 
   await send({ origin: "https://evil.example" });
-  expect(roomOf(account.email)).toEqual(saved);
+  expect(await roomOf(account.email)).toEqual(saved);
   const noOrigin = await send({ origin: undefined });
   expect(noOrigin.text).toContain("did not come from a Roomdesk page");
-  expect(roomOf(account.email)).toEqual(saved);
+  expect(await roomOf(account.email)).toEqual(saved);
   await send({}, false);
-  expect(roomOf(account.email)).toEqual(saved);
+  expect(await roomOf(account.email)).toEqual(saved);
 
   // The same request, untouched, does work: the refusals above are the checks, not a broken replay.
   const genuine = await send({});
   expect(genuine.status).toBe(200);
-  expect(roomOf(account.email).passcode).toBe("Hijack_2");
+  expect((await roomOf(account.email)).passcode).toBe("Hijack_2");
 });
 
 test("asking about taken IDs and links is limited per account, with a clear message, and changes nothing", async ({
   page,
 }) => {
   const owner = await ownerOnRoom(page);
-  const before = roomOf(owner.email);
-  const taken = roomOf("ada@example.edu");
+  const before = await roomOf(owner.email);
+  const taken = await roomOf("ada@example.edu");
   // The server runs with ROOM_CLAIM_LIMIT=4 (playwright.config.ts).
   for (let i = 0; i < 4; i++) {
     await page.getByLabel("Personal Meeting ID").fill(taken.pmi);
@@ -374,5 +378,5 @@ test("asking about taken IDs and links is limited per account, with a clear mess
   await expect(formMessage(page)).toContainText(
     /Too many tries with IDs or links that are taken\. Nothing was changed\. Try again in \d+ minutes?\./,
   );
-  expect(roomOf(owner.email)).toEqual(before);
+  expect(await roomOf(owner.email)).toEqual(before);
 });

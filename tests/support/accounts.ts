@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { E2E_DATABASE_PATH } from "./env";
+import { E2E_DATABASE_ENV } from "./env";
 
 export const DEMO_PASSWORD = "roomdesk-demo";
 
@@ -28,7 +28,7 @@ export function createAccount(options: { name?: string; role?: "owner" | "suppor
       "--role",
       options.role ?? "owner",
     ],
-    { env: { ...process.env, DATABASE_PATH: E2E_DATABASE_PATH, ROOMDESK_PASSWORD: account.password }, stdio: "pipe" },
+    { env: { ...process.env, ...E2E_DATABASE_ENV, ROOMDESK_PASSWORD: account.password }, stdio: "pipe" },
   );
   return account;
 }

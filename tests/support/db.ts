@@ -1,8 +1,25 @@
 import Database from "better-sqlite3";
-import { E2E_DATABASE_PATH } from "./env";
+import pg from "pg";
+import { E2E_DATABASE_PATH, E2E_DATABASE_URL } from "./env";
 
-/** Reads the server's real SQLite file (read-only) to check what a request stored. */
-export function queryE2eDb<T>(sql: string, ...params: unknown[]): T[] {
+let pool: pg.Pool | undefined;
+
+/**
+ * Reads the server's real database (SQLite file read-only, or PostgreSQL) to check what a request stored. Write
+ * SQL that both engines run: `?` placeholders (numbered for PostgreSQL here), `cast(count(*) as integer)` for
+ * counts, and no boolean aggregates.
+ */
+export async function queryE2eDb<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  if (E2E_DATABASE_URL) {
+    pool ??= new pg.Pool({ connectionString: E2E_DATABASE_URL, max: 2, allowExitOnIdle: true });
+    let n = 0;
+    return (
+      await pool.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  }
   const db = new Database(E2E_DATABASE_PATH, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
@@ -15,16 +32,17 @@ export type RoomRow = {
   pmi: string;
   link: string;
   passcode: string | null;
-  join_before_host: number;
-  waiting_room: number;
+  joinBeforeHost: boolean;
+  waitingRoom: boolean;
 };
 
-/** The stored room of an account, straight from the server's database file. */
-export function roomOf(email: string): RoomRow {
-  const [row] = queryE2eDb<RoomRow>(
-    "select r.pmi, r.link, r.passcode, r.join_before_host, r.waiting_room from rooms r join users u on u.id = r.user_id where u.email = ?",
+/** The stored room of an account, straight from the server's database (booleans alike on both engines). */
+export async function roomOf(email: string): Promise<RoomRow> {
+  const [row] = await queryE2eDb<Omit<RoomRow, "joinBeforeHost" | "waitingRoom"> & { jbh: unknown; wr: unknown }>(
+    "select r.pmi, r.link, r.passcode, r.join_before_host as jbh, r.waiting_room as wr from rooms r join users u on u.id = r.user_id where u.email = ?",
     email,
   );
   if (!row) throw new Error(`no room for ${email}`);
-  return row;
+  const { jbh, wr, ...rest } = row;
+  return { ...rest, joinBeforeHost: Boolean(jbh), waitingRoom: Boolean(wr) };
 }
