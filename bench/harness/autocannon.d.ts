@@ -25,8 +25,13 @@ declare module "autocannon" {
     body?: string | Buffer;
     requests?: Array<
       Request & {
-        setupRequest?: (req: Request, context: object) => Request;
-        onResponse?: (status: number, body: string, context: object, headers: Record<string, string>) => void;
+        setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+        onResponse?: (
+          status: number,
+          body: string,
+          context: Record<string, unknown>,
+          headers: Record<string, string>,
+        ) => void;
       }
     >;
     setupClient?: (client: Client) => void;

@@ -10,13 +10,20 @@ export type LoadSpec = {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** Called before every request: vary path, headers or body (another session, another query). */
-  next?: (req: Request) => Request;
+  /**
+   * Called before every request: vary path, headers or body (another session, another query). `context` is
+   * the request's own until its answer (one request at a time per connection), for `answered` to read.
+   */
+  next?: (req: Request, context: RequestContext) => Request;
   /** Per connection: a fixed header set (one simulated client address per connection). */
   setupClient?: (client: Client) => void;
   /** A 2xx whose body fails this counts as an error too (an action that answered "ok": false). */
   verify?: (body: string) => boolean;
+  /** Called for every answer: whether it counts as a success (2xx and verified), and its request's context. */
+  answered?: (ok: boolean, context: RequestContext) => void;
 };
+
+export type RequestContext = Record<string, unknown>;
 
 export type LoadResult = {
   count: number;
@@ -38,15 +45,18 @@ function defined<T extends object>(value: T): T {
 /** One autocannon run; latencies come from every response (autocannon's own histogram has no p95). */
 export async function load(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
-  const { next, verify } = spec;
+  const { next, verify, answered } = spec;
   let bad = 0;
   const request = defined({
-    setupRequest: next ? (req: Request) => next(req) : undefined,
-    onResponse: verify
-      ? (status: number, body: string) => {
-          if (status < 200 || status >= 300 || !verify(body)) bad++;
-        }
-      : undefined,
+    setupRequest: next ? (req: Request, context: RequestContext) => next(req, context) : undefined,
+    onResponse:
+      verify || answered
+        ? (status: number, body: string, context: RequestContext) => {
+            const ok = status >= 200 && status < 300 && (!verify || verify(body));
+            if (verify && !ok) bad++;
+            answered?.(ok, context);
+          }
+        : undefined,
   });
   const options: Options = defined({
     url: spec.url,
@@ -57,7 +67,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     method: spec.method,
     headers: spec.headers,
     body: spec.body,
-    requests: next || verify ? [request] : undefined,
+    requests: next || verify || answered ? [request] : undefined,
     setupClient: spec.setupClient,
   });
   const instance = autocannon(options);

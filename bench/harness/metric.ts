@@ -10,6 +10,8 @@ export type Metric = {
   ratio?: number;
   target?: string;
   met?: boolean;
+  /** A correctness row (nothing lost, nothing doubled): unmet, it fails every run, quick or full, --check or not. */
+  correctness?: boolean;
   skipped?: string;
   detail?: Record<string, unknown>;
 };

@@ -61,3 +61,8 @@ export function missingFigures(metrics: Metric[], expected: readonly string[]): 
     return !Number.isFinite(m.value) || (m.ratio !== undefined && !Number.isFinite(m.ratio));
   });
 }
+
+/** Correctness rows (nothing lost, nothing doubled) that are not met: each fails the run, whatever its mode. */
+export function incorrect(metrics: Metric[]): string[] {
+  return metrics.filter((m) => m.correctness && m.met !== true).map((m) => m.id);
+}

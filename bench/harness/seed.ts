@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/db";
+import { closeDatabase, openDatabase } from "@/db";
 import { migrate } from "@/db/migrate";
 import { seedDemo } from "@/scripts/seed";
 import { hashPassword } from "@/lib/auth/password";
@@ -9,23 +9,48 @@ import { SEED_PASSWORD } from "./config";
 
 export type SeededRoom = { email: string; pmi: string; passcode: string };
 export type Seeded = { users: number; rooms: SeededRoom[]; seconds: number };
+export type ShapedOwner = { email: string; name: string } & Awaited<ReturnType<typeof shapeNewRoom>>;
 
-const BATCH = 10_000;
+export const SEED_BATCH = 10_000;
 
 /**
- * Migrates a fresh database and fills it with `count` owners, each with a room and its "created" history row.
- * One Argon2 hash serves every account (hashing 100,000 times would take minutes and measure nothing), and
- * rows go in through prepared statements in batched transactions, shaped by the app's own new-room function.
+ * Owners `from` to `to` (exclusive), each with a room shaped by the app's own new-room function; `taken` holds
+ * the PMIs and links already in use (the database's and earlier batches'), and grows with these.
+ */
+export async function shapeOwners(
+  from: number,
+  to: number,
+  taken: { pmis: Set<string>; links: Set<string> },
+): Promise<ShapedOwner[]> {
+  const shaped: ShapedOwner[] = [];
+  for (let n = from; n < to; n++) {
+    const name = `Bench User ${n}`;
+    const { room, created } = await shapeNewRoom(name, {
+      pmi: (p) => !taken.pmis.has(p),
+      link: (l) => !taken.links.has(l),
+    });
+    taken.pmis.add(room.pmi);
+    taken.links.add(room.link);
+    shaped.push({ email: `bench-${n}@example.test`, name, room, created });
+  }
+  return shaped;
+}
+
+/** One Argon2 hash serves every seeded account: hashing per account would take hours at a million. */
+export const seedPasswordHash = () => hashPassword(SEED_PASSWORD);
+
+/**
+ * Migrates a fresh SQLite database and fills it with the demo accounts and `count` owners, each with a room and
+ * its "created" history row, inserted through prepared statements in batched transactions.
  */
 export async function seedDatabase(file: string, count: number): Promise<Seeded> {
   const started = performance.now();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = openDatabase(file);
-  migrate(db);
+  await migrate(db);
   await seedDemo(db);
-  const passwordHash = await hashPassword(SEED_PASSWORD);
+  const passwordHash = await seedPasswordHash();
   const sqlite = db.$client;
-  const taken = new Set<string>(sqlite.prepare("SELECT pmi FROM rooms").pluck().all() as string[]);
   const insertUser = sqlite.prepare("INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, 'owner')");
   const insertRoom = sqlite.prepare(
     "INSERT INTO rooms (user_id, pmi, link, passcode, join_before_host, waiting_room) VALUES (?, ?, ?, ?, ?, ?)",
@@ -33,23 +58,13 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
   const insertChange = sqlite.prepare(
     "INSERT INTO room_changes (room_id, actor_id, kind, changes) VALUES (?, ?, 'created', ?)",
   );
-
-  const takenLinks = new Set<string>(sqlite.prepare("SELECT link FROM rooms").pluck().all() as string[]);
+  const taken = {
+    pmis: new Set<string>(sqlite.prepare("SELECT pmi FROM rooms").pluck().all() as string[]),
+    links: new Set<string>(sqlite.prepare("SELECT link FROM rooms").pluck().all() as string[]),
+  };
   const rooms: SeededRoom[] = [];
-  // Rows are shaped by the app's own function for a new room, then inserted in batches through prepared
-  // statements (one Argon2 hash for everyone; hashing per account would take hours at a million).
-  for (let from = 0; from < count; from += BATCH) {
-    const shaped: Array<{ email: string; name: string } & Awaited<ReturnType<typeof shapeNewRoom>>> = [];
-    for (let n = from; n < Math.min(count, from + BATCH); n++) {
-      const name = `Bench User ${n}`;
-      const { room, created } = await shapeNewRoom(name, {
-        pmi: (p) => !taken.has(p),
-        link: (l) => !takenLinks.has(l),
-      });
-      taken.add(room.pmi);
-      takenLinks.add(room.link);
-      shaped.push({ email: `bench-${n}@example.test`, name, room, created });
-    }
+  for (let from = 0; from < count; from += SEED_BATCH) {
+    const shaped = await shapeOwners(from, Math.min(count, from + SEED_BATCH), taken);
     sqlite
       .transaction(() => {
         for (const { email, name, room, created } of shaped) {
@@ -69,6 +84,6 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
       .immediate();
   }
   sqlite.pragma("optimize");
-  sqlite.close();
+  await closeDatabase(db);
   return { users: count, rooms, seconds: (performance.now() - started) / 1000 };
 }

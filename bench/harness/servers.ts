@@ -62,18 +62,24 @@ export async function ensureBareApp(): Promise<void> {
   });
 }
 
-/** `next start` on Roomdesk's build, on the given database, with every limit relaxed unless overridden. */
-export async function startApp(
-  name: string,
-  databasePath: string,
-  extraEnv: Record<string, string> = {},
-): Promise<Server> {
+/** What points a server at `database`: a postgres:// URL, or a SQLite file (an empty DATABASE_URL means SQLite). */
+export function databaseEnv(database: string): Record<string, string> {
+  return /^postgres(ql)?:\/\//.test(database)
+    ? { DATABASE_URL: database }
+    : { DATABASE_PATH: database, DATABASE_URL: "" };
+}
+
+/**
+ * `next start` on Roomdesk's build, on the given database (a SQLite file or a PostgreSQL URL), with every limit
+ * relaxed unless overridden.
+ */
+export async function startApp(name: string, database: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_PATH: databasePath,
+    ...databaseEnv(database),
     AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     ...RELAXED_LIMITS,

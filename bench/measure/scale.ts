@@ -82,7 +82,7 @@ export function updateSpec(
   };
 }
 
-type Measured = LoadResult & { busy: number; cpuMs: number };
+export type Measured = LoadResult & { busy: number; cpuMs: number };
 
 function latencyRow(id: string, metric: string, r: Measured, base?: LoadResult, target?: number): Metric {
   const busy = r.busy;
@@ -110,7 +110,7 @@ function latencyRow(id: string, metric: string, r: Measured, base?: LoadResult, 
 }
 
 /** Runs a load; counts the SQLITE_BUSY lines the servers printed meanwhile and the CPU they spent per request. */
-async function measured(servers: Server[], run: () => Promise<LoadResult>): Promise<Measured> {
+export async function measured(servers: Server[], run: () => Promise<LoadResult>): Promise<Measured> {
   const busy = () => servers.reduce((n, s) => n + s.child.busy, 0);
   const cpu = () => servers.reduce((n, s) => n + (cpuSeconds(s.child.proc.pid) ?? Number.NaN), 0);
   const [busyBefore, cpuBefore] = [busy(), cpu()];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingFigures, table } from "@/bench/harness/report";
+import { incorrect, missingFigures, table } from "@/bench/harness/report";
 import type { Metric } from "@/bench/harness/metric";
 
 const row = (id: string, value: number | null, extra: Partial<Metric> = {}): Metric => ({
@@ -37,5 +37,17 @@ describe("the quick bench's figure check", () => {
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain("met");
     expect(lines[3]).toContain("skipped");
+  });
+});
+
+describe("the bench's correctness rows", () => {
+  it("fail the run when not met, or not measured, whatever the mode", () => {
+    const metrics = [
+      row("lost", 1, { met: false, correctness: true }),
+      row("failed", null, { shown: "failed", correctness: true }),
+      row("fine", 0, { met: true, correctness: true }),
+      row("slow goal", 900, { met: false }),
+    ];
+    expect(incorrect(metrics)).toEqual(["lost", "failed"]);
   });
 });
