@@ -8,7 +8,7 @@ import { clientAddress } from "@/lib/server/client-address";
 import { deviceFor } from "@/lib/auth/device-cookie";
 import { authSecret } from "@/lib/server/env";
 import { BUSY_RETRY_MS, VerifyUnavailable, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { recordFailure, retryAfterMs, waitInWords } from "@/lib/server/rate-limit";
+import { release, reserve, waitInWords } from "@/lib/server/rate-limit";
 import { replaceAllSessions } from "@/lib/auth/sessions";
 import { setPasswordHash } from "@/lib/auth/users";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
@@ -34,18 +34,20 @@ export const changePassword = userAction(
     // Guessing the current password is guessing a password: it counts against the sign-in limits.
     const device = deviceFor(await deviceCookie(), user.email, authSecret());
     const counters = signInCounters(user.email, clientAddress(await headers()), device);
-    const wait = await retryAfterMs(db(), counters);
-    if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(wait)}.` };
+    // Counted before the check, so that a burst cannot slip past the limit; a right password gives it back.
+    const attempt = await reserve(db(), counters);
+    if (attempt.wait > 0)
+      return { ok: false, message: `Too many failed attempts. Try again in ${waitInWords(attempt.wait)}.` };
     const ok = await verifyPassword(user.passwordHash, currentPassword, device ? "known" : "unknown").catch((error) => {
       if (error instanceof VerifyUnavailable) return null;
       throw error;
     });
-    if (ok === null)
+    if (ok === null) {
+      await release(db(), attempt);
       return { ok: false, message: `Too many sign-ins right now. Try again in ${waitInWords(BUSY_RETRY_MS)}.` };
-    if (!ok) {
-      await recordFailure(db(), counters);
-      return { ok: false, fieldErrors: { currentPassword: { message: "That is not your current password." } } };
     }
+    if (!ok) return { ok: false, fieldErrors: { currentPassword: { message: "That is not your current password." } } };
+    await release(db(), attempt);
     await endEverySession(user.id, await hashPassword(newPassword));
     return { ok: true, message: "Password changed. You stay signed in here; other devices are signed out." };
   },

@@ -18,7 +18,7 @@ import {
 } from "@/lib/auth/device-cookie";
 import { authSecret, env } from "@/lib/server/env";
 import { BUSY_RETRY_MS, VerifyUnavailable, verifyPassword } from "@/lib/auth/password";
-import { recordFailure, resetCounter, retryAfterMs } from "@/lib/server/rate-limit";
+import { release, reserve, resetCounter } from "@/lib/server/rate-limit";
 import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { userByEmail } from "@/lib/auth/users";
@@ -67,19 +67,21 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         const { email, password } = parsed.data;
         const device = deviceFor(await deviceCookie(), email, authSecret());
         const counters = signInCounters(email, clientAddress(request.headers), device);
-        // Past a limit, refuse before checking the password: a right guess must not be confirmed either.
-        const wait = await retryAfterMs(db(), counters);
-        if (wait > 0) throw new SignInLimited(wait);
+        // Past a limit, refuse before checking the password: a right guess must not be confirmed either. The
+        // attempt is counted before the check (so a burst cannot overshoot) and given back when it succeeds.
+        const attempt = await reserve(db(), counters);
+        if (attempt.wait > 0) throw new SignInLimited(attempt.wait);
         const user = await userByEmail(db(), email);
-        const ok = await verifyPassword(user?.passwordHash, password, device ? "known" : "unknown").catch((error) => {
-          // The verification did not run: "try again later", never a "wrong password" for a right one.
-          if (error instanceof VerifyUnavailable) throw new SignInLimited(BUSY_RETRY_MS);
-          throw error;
-        });
-        if (!user || !ok) {
-          await recordFailure(db(), counters);
-          throw new InvalidCredentials();
-        }
+        const ok = await verifyPassword(user?.passwordHash, password, device ? "known" : "unknown").catch(
+          async (error) => {
+            // The verification did not run: "try again later", never a "wrong password" for a right one.
+            if (!(error instanceof VerifyUnavailable)) throw error;
+            await release(db(), attempt);
+            throw new SignInLimited(BUSY_RETRY_MS);
+          },
+        );
+        if (!user || !ok) throw new InvalidCredentials();
+        await release(db(), attempt);
         await resetCounter(db(), counters[0]!);
         // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
         await rememberDevice(email, new URL(request.url).protocol === "https:");

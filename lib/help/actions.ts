@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { clientAddress } from "@/lib/server/client-address";
 import { votablePages } from "@/lib/help/pages";
 import { recordVote } from "@/lib/help/votes";
-import { limitKey, recordFailure, retryAfterMs } from "@/lib/server/rate-limit";
+import { limitKey, reserve } from "@/lib/server/rate-limit";
 import { refusal, type ActionState } from "@/lib/server/action";
 
 const VISITOR_COOKIE = "rd_visitor";
@@ -30,10 +30,9 @@ export async function voteOnPage(_prev: ActionState, formData: FormData): Promis
   if (!votablePages().some((p) => p.path === page)) return { ok: false, message: "That page cannot be rated.", at };
 
   const counter = { limit: VOTE_LIMIT, key: limitKey(clientAddress(await headers())) };
-  if ((await retryAfterMs(db(), [counter])) > 0) {
+  if ((await reserve(db(), [counter])).wait > 0) {
     return { ok: false, message: "Thanks, we have plenty of answers from you for now.", at };
   }
-  await recordFailure(db(), [counter]);
 
   const jar = await cookies();
   let visitor = jar.get(VISITOR_COOKIE)?.value;

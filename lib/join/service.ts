@@ -7,7 +7,7 @@ import { attendees, liveSessions, meetings, rooms, users } from "@/db/schema";
 import { env } from "@/lib/server/env";
 import { hasLinkShape } from "@/lib/validation/link";
 import { issuePass, readPass } from "@/lib/join/pass";
-import { limitKey, recordFailure, retryAfterMs, type Counted } from "@/lib/server/rate-limit";
+import { limitKey, recordFailure, release, reserve, retryAfterMs, type Counted } from "@/lib/server/rate-limit";
 import { normalizeRequested, type JoinKind } from "@/lib/join/requested";
 
 export type { JoinKind };
@@ -156,12 +156,11 @@ export async function attemptJoin(db: Db, request: JoinRequest): Promise<JoinOut
   const target = await resolveTarget(db, request.kind, request.raw);
   const pass = target ? readPass(request.passFor(target.key), target.key, target.epoch) : null;
   const counters = joinCounters(request, target, pass);
-  const wait = await retryAfterMs(db, counters);
-  if (wait > 0) return { kind: "limited", retryAfterMs: wait };
-  if (!passcodeMatches(target, request.passcode) || !target) {
-    await recordFailure(db, counters);
-    return { kind: "failed" };
-  }
+  // Counted before the passcode is compared, so that guesses sent at once cannot overshoot; a right one gives it back.
+  const attempt = await reserve(db, counters);
+  if (attempt.wait > 0) return { kind: "limited", retryAfterMs: attempt.wait };
+  if (!passcodeMatches(target, request.passcode) || !target) return { kind: "failed" };
+  await release(db, attempt);
   const hash = tokenHash(request.token);
   const byToken = and(eq(attendees.key, target.key), eq(attendees.tokenHash, hash));
   const [known] = await db.select({ id: attendees.id }).from(attendees).where(byToken).limit(1);

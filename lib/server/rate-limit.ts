@@ -67,6 +67,47 @@ export async function recordFailure(db: Db, counters: Counted[]): Promise<void> 
   });
 }
 
+/** An attempt counted before it ran: `wait` > 0 when a limit was already spent (then nothing was counted). */
+export type Reservation = { wait: number; counters: Counted[] };
+
+class Spent extends Error {
+  constructor(public wait: number) {
+    super("limit spent");
+  }
+}
+
+/**
+ * Counts one attempt against every listed counter before the attempt runs, in one transaction, so that N
+ * attempts at once cannot all pass a check made before any of them was counted (checking first and counting
+ * after the failure let a burst overshoot a limit by its size, on several servers as on one). When any counter
+ * is spent, the transaction rolls back: nothing is counted and `wait` says for how long. An attempt that
+ * turns out not to count (a success) gives its points back with `release`.
+ */
+export async function reserve(db: Db, counters: Counted[]): Promise<Reservation> {
+  try {
+    await withTransaction(db, async (tx) => {
+      let wait = 0;
+      for (const { limit, key } of counters) {
+        const res = await limiterFor(tx, limit).penalty(key, 1);
+        if (res.consumedPoints > Math.max(1, limit.points)) wait = Math.max(wait, res.msBeforeNext);
+      }
+      if (wait > 0) throw new Spent(wait);
+    });
+  } catch (error) {
+    if (error instanceof Spent) return { wait: error.wait, counters: [] };
+    throw error;
+  }
+  return { wait: 0, counters };
+}
+
+/** Gives back what a reservation counted: the attempt succeeded, or never ran. */
+export async function release(db: Db, reservation: Reservation): Promise<void> {
+  if (reservation.counters.length === 0) return;
+  await withTransaction(db, async (tx) => {
+    for (const { limit, key } of reservation.counters) await limiterFor(tx, limit).reward(key, 1);
+  });
+}
+
 export async function resetCounter(db: Db, { limit, key }: Counted): Promise<void> {
   await withTransaction(db, async (tx) => {
     await limiterFor(tx, limit).delete(key);

@@ -3,6 +3,8 @@ import { rateLimits } from "@/db/schema";
 import {
   limitKey,
   recordFailure,
+  release,
+  reserve,
   resetCounter,
   retryAfterMs,
   waitInWords,
@@ -64,6 +66,41 @@ describe("rate limits in the database", () => {
     expect(keys.length).toBe(1);
     expect(keys[0]!.key).not.toContain("example.edu");
     expect(keys[0]!.key).not.toContain("203.0.113.1");
+  });
+
+  it("counts an attempt before it runs, refuses past the limit without counting, and gives back on success", async () => {
+    const { db } = await tempDatabase();
+    const c = counter(2, 600);
+    const first = await reserve(db, [c]);
+    expect(first.wait).toBe(0);
+    await release(db, first);
+    expect((await reserve(db, [c])).wait).toBe(0);
+    expect((await reserve(db, [c])).wait).toBe(0);
+    const refused = await reserve(db, [c]);
+    expect(refused.wait).toBeGreaterThan(590_000);
+    // The refused attempt counted nothing: giving back one earlier attempt opens exactly one more.
+    await release(db, { wait: 0, counters: [c] });
+    expect((await reserve(db, [c])).wait).toBe(0);
+    expect((await reserve(db, [c])).wait).toBeGreaterThan(0);
+  });
+
+  it("counts nothing on any counter when one of them is spent", async () => {
+    const { db } = await tempDatabase();
+    const spent = counter(1);
+    const other: Counted = { limit: { name: "other", points: 5, seconds: 60 }, key: spent.key };
+    await recordFailure(db, [spent]);
+    expect((await reserve(db, [other, spent])).wait).toBeGreaterThan(0);
+    const [row] = await db.select().from(rateLimits);
+    expect(row).toBeDefined();
+    expect(await db.select().from(rateLimits)).toHaveLength(1);
+  });
+
+  // Several servers at once: tests/unit/postgres/limits.test.ts (one process cannot hold two SQLite writers).
+  it("lets exactly the limit through when attempts come at once", async () => {
+    const { db } = await tempDatabase();
+    const c = counter(5, 600);
+    const results = await Promise.all(Array.from({ length: 20 }, () => reserve(db, [c])));
+    expect(results.filter((r) => r.wait === 0)).toHaveLength(5);
   });
 
   it("says how long to wait in words", () => {
