@@ -4,7 +4,8 @@ import type Database from "better-sqlite3";
 import { readMigrationFiles, type MigrationMeta } from "drizzle-orm/migrator";
 import { handleOf, type Db, type PgSource } from "./handle";
 
-const folderOf = (engine: "sqlite" | "postgres") => path.join(process.cwd(), "db", engine, "migrations");
+/** The committed migrations of an engine, as this version of Roomdesk ships them. */
+export const migrationsFolder = (engine: "sqlite" | "postgres") => path.join(process.cwd(), "db", engine, "migrations");
 
 /**
  * Applies the committed migrations of the database's engine and returns how many it applied. Drizzle's own
@@ -14,8 +15,8 @@ const folderOf = (engine: "sqlite" | "postgres") => path.join(process.cwd(), "db
  */
 export function migrate(db: Db, folder?: string): Promise<number> {
   const handle = handleOf(db);
-  if (handle.engine === "sqlite") return Promise.resolve(onSqlite(handle.sqlite, folder ?? folderOf("sqlite")));
-  return onPostgres(handle.source, folder ?? folderOf("postgres"));
+  if (handle.engine === "sqlite") return Promise.resolve(onSqlite(handle.sqlite, folder ?? migrationsFolder("sqlite")));
+  return onPostgres(handle.source, folder ?? migrationsFolder("postgres"));
 }
 
 const pending = (migrations: MigrationMeta[], lastMillis: number | null) =>
