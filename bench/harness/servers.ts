@@ -67,8 +67,9 @@ export async function startApp(
   name: string,
   databasePath: string,
   extraEnv: Record<string, string> = {},
+  port?: number,
 ): Promise<Server> {
-  const port = await freePort();
+  port ??= await freePort();
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
