@@ -19,17 +19,21 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
   const count =
     typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from.source, "gm")) ?? []).length;
   if (count !== 1) throw new Error(`deploy/nginx.conf: expected one ${String(from)}, found ${count}`);
-  return text.replace(from, to);
+  return text.replace(from, () => to);
 }
 
-export type NginxPorts = { proxy: number; files: number };
+// The upstream's one live server line, with its parameters (max_fails ...); the commented examples never match.
+const UPSTREAM_SERVER = /^( *)server 127\.0\.0\.1:3000( [^;\n]*)?;$/m;
+
+/** `files`: a second server block serving `dir/www` from disk, the comparison for the proxied article. */
+export type NginxPorts = { proxy: number; files?: number };
 
 /**
- * The shipped config with only what a bench run must change: ports, the upstream, and every path moved into
- * `dir` (pid, logs, cache, temp files), run in the foreground as the current user. A second server block
- * serves `dir/www` from disk, the comparison for the proxied article.
+ * The shipped config with only what a run here must change: ports, the upstream's servers (one line each,
+ * with the shipped line's parameters), and every path moved into `dir` (pid, logs, cache, temp files), run in
+ * the foreground as the current user.
  */
-export function runtimeConfig(shipped: string, dir: string, upstreamPort: number, ports: NginxPorts): string {
+export function runtimeConfig(shipped: string, dir: string, upstreamPorts: number[], ports: NginxPorts): string {
   const isRoot = process.getuid?.() === 0;
   let conf = shipped;
   conf = replaceOnce(conf, /^user .*;$/m, isRoot ? `user ${os.userInfo().username};` : "");
@@ -37,12 +41,15 @@ export function runtimeConfig(shipped: string, dir: string, upstreamPort: number
   conf = replaceOnce(conf, "error_log /var/log/nginx/error.log warn;", `error_log ${dir}/error.log warn;`);
   conf = replaceOnce(conf, "access_log /var/log/nginx/roomdesk.access.log;", `access_log ${dir}/access.log;`);
   conf = replaceOnce(conf, "/var/cache/nginx/roomdesk", `${dir}/cache`);
-  conf = replaceOnce(conf, "server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`);
+  const [, indent = "", params = ""] = UPSTREAM_SERVER.exec(conf) ?? [];
+  const servers = upstreamPorts.map((port) => `${indent}server 127.0.0.1:${port}${params};`).join("\n");
+  conf = replaceOnce(conf, UPSTREAM_SERVER, servers);
   conf = replaceOnce(conf, "listen 80;", `listen 127.0.0.1:${ports.proxy};`);
   const temps = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
     .map((t) => `    ${t}_temp_path ${dir}/tmp-${t};`)
     .join("\n");
   conf = replaceOnce(conf, "http {\n", `http {\n${temps}\n`);
+  if (ports.files === undefined) return conf;
   const files = `
     server {
         listen 127.0.0.1:${ports.files};
@@ -57,21 +64,12 @@ export function runtimeConfig(shipped: string, dir: string, upstreamPort: number
   return conf.replace(/\}\s*$/, files);
 }
 
-export type Nginx = { child: Child; proxy: string; files: string };
+export type Nginx = { child: Child; proxy: string };
 
-/** Writes the run-time config, checks it with `nginx -t`, and starts nginx in the foreground. */
-export async function startNginx(
-  binary: string,
-  dir: string,
-  upstreamPort: number,
-  article: { urlPath: string; bytes: Buffer },
-): Promise<Nginx> {
-  const ports = { proxy: await freePort(), files: await freePort() };
-  const target = path.join(dir, "www", article.urlPath);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, article.bytes);
+/** nginx -t on the run-time config, then nginx in the foreground; resolves once it answers `ready` with 200. */
+async function launch(binary: string, dir: string, conf: string, ready: string): Promise<Child> {
   const file = path.join(dir, "nginx.conf");
-  fs.writeFileSync(file, runtimeConfig(fs.readFileSync(SHIPPED, "utf8"), dir, upstreamPort, ports));
+  fs.writeFileSync(file, conf);
   const args = ["-p", `${dir}/`, "-c", file];
   try {
     execFileSync(binary, ["-t", "-q", ...args], { stdio: "pipe" });
@@ -81,8 +79,35 @@ export async function startNginx(
     );
   }
   const child = start("nginx", binary, args);
-  const proxy = `http://127.0.0.1:${ports.proxy}`;
+  await waitForHttp(ready, child, 15_000, (s) => s === 200);
+  return child;
+}
+
+/** The shipped config in front of one app server, beside nginx serving `article` from disk. */
+export async function startNginx(
+  binary: string,
+  dir: string,
+  upstreamPort: number,
+  article: { urlPath: string; bytes: Buffer },
+): Promise<Nginx & { files: string }> {
+  const ports = { proxy: await freePort(), files: await freePort() };
+  const target = path.join(dir, "www", article.urlPath);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, article.bytes);
+  const conf = runtimeConfig(fs.readFileSync(SHIPPED, "utf8"), dir, [upstreamPort], ports);
   const files = `http://127.0.0.1:${ports.files}`;
-  await waitForHttp(`${files}${article.urlPath}`, child, 15_000, (s) => s === 200);
-  return { child, proxy, files };
+  const child = await launch(binary, dir, conf, `${files}${article.urlPath}`);
+  return { child, proxy: `http://127.0.0.1:${ports.proxy}`, files };
+}
+
+/** The shipped config in front of several app servers, listening on `proxyPort`; ready once one answers health. */
+export async function startNginxUpstream(
+  binary: string,
+  dir: string,
+  upstreamPorts: number[],
+  proxyPort: number,
+): Promise<Nginx> {
+  const conf = runtimeConfig(fs.readFileSync(SHIPPED, "utf8"), dir, upstreamPorts, { proxy: proxyPort });
+  const proxy = `http://127.0.0.1:${proxyPort}`;
+  return { child: await launch(binary, dir, conf, `${proxy}/api/health`), proxy };
 }

@@ -63,6 +63,12 @@ export async function stop(child: Child, graceMs = 3_000): Promise<void> {
   clearTimeout(timer);
 }
 
+/** SIGKILL at once, as a crash or a pulled plug would: nothing in the group gets to finish what it was doing. */
+export async function killNow(child: Child): Promise<void> {
+  signalGroup(child, "SIGKILL");
+  await child.exited;
+}
+
 export async function stopAll(): Promise<void> {
   await Promise.all([...children].map((c) => stop(c)));
 }

@@ -71,10 +71,15 @@ export function databaseEnv(database: string): Record<string, string> {
 
 /**
  * `next start` on Roomdesk's build, on the given database (a SQLite file or a PostgreSQL URL), with every limit
- * relaxed unless overridden.
+ * relaxed unless overridden; on a free port unless one is given.
  */
-export async function startApp(name: string, database: string, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
+export async function startApp(
+  name: string,
+  database: string,
+  extraEnv: Record<string, string> = {},
+  port?: number,
+): Promise<Server> {
+  port ??= await freePort();
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,

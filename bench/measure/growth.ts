@@ -11,7 +11,8 @@ import { seedDatabase, type SeededRoom } from "../harness/seed";
 import { startApp } from "../harness/servers";
 import { clientAddress, signIn, signInMany } from "../harness/session";
 import { ratio, summarize } from "../harness/stats";
-import { renderSpec, settingsForm, updateSpec } from "./scale";
+import { SETTINGS_LABELS, roomForm } from "../harness/room-form";
+import { renderSpec, updateSpec } from "./scale";
 import { SEARCH_QUERIES } from "./search";
 
 const FIGURES = [
@@ -40,7 +41,7 @@ async function measureSize(plan: Plan, file: string, rooms: number): Promise<AtS
     );
     const staff = DEMO_ACCOUNTS.find((a) => a.role === "support")!;
     const support = await signIn(app.origin, staff.email, DEMO_PASSWORD, clientAddress(200));
-    const form = await settingsForm(app, cookies[0]!);
+    const form = await roomForm(app.origin, cookies[0]!, SETTINGS_LABELS);
     const finds = spread(seeded.rooms, 64).flatMap((r: SeededRoom) => [r.email, r.pmi]);
     let f = 0;
     let q = 0;

@@ -3,7 +3,8 @@ import { SEED_PASSWORD, type Plan } from "../harness/config";
 import { load, loadTogether, type LoadResult, type LoadSpec } from "../harness/load";
 import { fmt, type Metric } from "../harness/metric";
 import type { Seeded } from "../harness/seed";
-import { BOUNDARY, actionId, multipartBody, readForm, type PageForm } from "../harness/forms";
+import type { PageForm } from "../harness/forms";
+import { SETTINGS_LABELS, roomForm, roomSave } from "../harness/room-form";
 import { passcodeNumber, signInMany } from "../harness/session";
 import { startApp, type Server } from "../harness/servers";
 import { cpuSeconds, stop } from "../harness/processes";
@@ -23,23 +24,9 @@ export function renderSpec(server: Server, cookies: string[], connections: numbe
   };
 }
 
-/** The room settings form as /room serves it to a browser without JavaScript. */
-export async function settingsForm(server: Server, cookie: string): Promise<PageForm> {
-  const page = await fetch(`${server.origin}/room`, { headers: { cookie } });
-  const form = readForm(await page.text(), page.url, ["Passcode", "Waiting room"]);
-  if (!form) throw new Error("/room has no form with “Passcode” and “Waiting room”");
-  return form;
-}
-
-// What Chromium's router sent as Next-Router-State-Tree for a save on /room.
-const ROOM_TREE = encodeURIComponent(
-  '["",{"children":["(account)",{"children":["room",{"children":["__PAGE__",{},null,null,0]},null,null,0]},null,null,0]},null,null,16]',
-);
-
 /**
  * A save of the settings form, another owner and a new passcode each time, so every request is a real write
- * with its history row. With `script`, as a browser with JavaScript sends it (React's encoding of the form,
- * the action id in Next-Action, the form state before it in field 0); without, as a plain form post.
+ * with its history row; with `script` as a browser with JavaScript sends it, without as a plain form post.
  */
 export function updateSpec(
   server: Server,
@@ -50,32 +37,19 @@ export function updateSpec(
   script = true,
 ): LoadSpec {
   let n = 0;
-  const id = actionId(form);
-  if (script && !id) throw new Error("/room's settings form names no server action");
-  const scripted = { accept: "text/x-component", "next-action": id!, "next-router-state-tree": ROOM_TREE };
-  const fields = (passcode: string): Array<[string, string]> => {
-    const typed: Array<[string, string]> = [
-      [form.fields["Passcode"]!, passcode],
-      [form.fields["Waiting room"]!, "on"],
-    ];
-    return script
-      ? [...typed.map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", '[{},"$K1"]']]
-      : [...form.hidden, ...typed];
-  };
+  const save = (passcode: string) =>
+    roomSave(form, server.origin, { Passcode: passcode, "Waiting room": "on" }, script);
+  const { url, headers } = save(passcodeNumber(0));
   return {
-    url: form.action.replace(new URL(form.action).origin, server.origin),
+    url,
     connections,
     seconds,
     method: "POST",
-    headers: {
-      origin: server.origin,
-      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
-      ...(script ? scripted : {}),
-    },
+    headers,
     next: (req: Request) => ({
       ...req,
       headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! },
-      body: multipartBody(fields(passcodeNumber(updates++))),
+      body: save(passcodeNumber(updates++)).body,
     }),
     // Both answers carry the form's message: in the page's HTML, or in the action's result.
     verify: (body) => body.includes("Saved."),
@@ -125,7 +99,7 @@ export async function measured(servers: Server[], run: () => Promise<LoadResult>
 export async function measureScale(plan: Plan, app: Server, databasePath: string, seeded: Seeded): Promise<Metric[]> {
   const emails = seeded.rooms.slice(0, plan.sessions).map((r) => r.email);
   const cookies = await signInMany(app.origin, emails, SEED_PASSWORD);
-  const action = await settingsForm(app, cookies[0]!);
+  const action = await roomForm(app.origin, cookies[0]!, SETTINGS_LABELS);
   const secs = plan.roomSeconds;
   const rooms = fmt.n(seeded.users);
 
