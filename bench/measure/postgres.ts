@@ -7,7 +7,8 @@ import { stop } from "../harness/processes";
 import { startApp, type Server } from "../harness/servers";
 import { signInMany } from "../harness/session";
 import { ratio } from "../harness/stats";
-import { measured, settingsForm, updateSpec, type Measured } from "./scale";
+import { roomForm, SETTINGS_LABELS } from "../harness/room-form";
+import { measured, updateSpec, type Measured } from "./scale";
 
 const CONNECTIONS = 16;
 
@@ -75,7 +76,7 @@ export async function measurePostgres(plan: Plan, givenUrl?: string): Promise<Me
     servers.push(app);
     const emails = seeded.rooms.slice(0, CONNECTIONS).map((r) => r.email);
     const cookies = await signInMany(app.origin, emails, SEED_PASSWORD);
-    const form = await settingsForm(app, cookies[0]!);
+    const form = await roomForm(app.origin, cookies[0]!, SETTINGS_LABELS);
     const before = await updatesRecorded(target.url, emails);
     const tally = newTally();
     const updates = (server: Server, connections: number, seconds: number) =>

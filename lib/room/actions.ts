@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db";
 import { env } from "@/lib/server/env";
-import { limitKey, release, reserve, waitInWords, type Counted } from "@/lib/server/rate-limit";
+import { limitKey, recordFailure, retryAfterMs, waitInWords, type Counted } from "@/lib/server/rate-limit";
 import type { Room, User } from "@/db/schema";
 import { changeIdentity, changeSettings, secureRoom, type Recorded, type Refusal } from "@/lib/room/service";
 import { describeEntry } from "@/lib/room/history";
@@ -47,23 +47,23 @@ function claimCounter(userId: number): Counted {
 export const updateRoomIdentity = userAction(
   roomIdentitySchema,
   async (input, user): Promise<ActionState<RoomSaved>> => {
-    // Counted before the claim, so that saves sent at once cannot ask past the limit; only "taken" keeps it.
-    const attempt = await reserve(db(), [claimCounter(user.id)]);
-    if (attempt.wait > 0)
+    // Checked, then counted only when the answer was "taken": an owner's saves are not guesses, and a save cut
+    // short by a server that died must not hold a point for the hour.
+    const counter = claimCounter(user.id);
+    const wait = await retryAfterMs(db(), [counter]);
+    if (wait > 0)
       return {
         ok: false,
         message:
           "Too many tries with IDs or links that are taken. Nothing was changed. " +
-          `Try again in ${waitInWords(attempt.wait)}.`,
+          `Try again in ${waitInWords(wait)}.`,
       };
-    const outcome = await changeIdentity(db(), user.id, user.id, input).catch(async (error: unknown) => {
-      await release(db(), attempt);
-      throw error;
-    });
-    const taken = !outcome.ok && outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use");
-    if (!taken) await release(db(), attempt);
-    if (!outcome.ok)
+    const outcome = await changeIdentity(db(), user.id, user.id, input);
+    if (!outcome.ok) {
+      if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use"))
+        await recordFailure(db(), [counter]);
       return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
+    }
     return {
       ok: true,
       message:

@@ -7,7 +7,7 @@ import { startApp, type Server } from "../../bench/harness/servers";
 import { generatePasscode } from "../../lib/validation/generate";
 import config from "../../playwright.config";
 import { createAccount, signIn } from "../support/accounts";
-import { readE2eDb } from "../support/db-read";
+import { queryE2eDb } from "../support/db";
 import { E2E_DATABASE_ENV, E2E_DATABASE_PATH, E2E_PORT } from "../support/env";
 import { formMessage, submit } from "../support/page";
 
@@ -33,7 +33,7 @@ type Change = { field: string; from?: unknown; to?: unknown };
 type Outcome = { link: string; outcome: "acknowledged" | "unknown" | string; afterKill: boolean };
 
 async function roomOf(email: string): Promise<RoomRow> {
-  const [row] = await readE2eDb<RoomRow>(
+  const [row] = await queryE2eDb<RoomRow>(
     "select r.pmi, r.link from rooms r join users u on u.id = r.user_id where u.email = ?",
     email,
   );
@@ -43,7 +43,7 @@ async function roomOf(email: string): Promise<RoomRow> {
 
 /** Every personal-link change recorded for the account's room, oldest first. */
 async function linkChanges(email: string): Promise<Change[]> {
-  const rows = await readE2eDb<{ changes: string }>(
+  const rows = await queryE2eDb<{ changes: string }>(
     "select cast(c.changes as text) as changes from room_changes c join rooms r on r.id = c.room_id " +
       "join users u on u.id = r.user_id where u.email = ? order by c.id",
     email,

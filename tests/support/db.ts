@@ -7,7 +7,7 @@ let pool: pg.Pool | undefined;
 /**
  * Reads the server's real database (SQLite file read-only, or PostgreSQL) to check what a request stored. Write
  * SQL that both engines run: `?` placeholders (numbered for PostgreSQL here), `cast(count(*) as integer)` for
- * counts, and no boolean aggregates.
+ * counts, no boolean aggregates, and jsonb cast to text (PostgreSQL returns it parsed, SQLite as text).
  */
 export async function queryE2eDb<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   if (E2E_DATABASE_URL) {
