@@ -25,7 +25,26 @@ const pending = (migrations: MigrationMeta[], lastMillis: number | null) =>
 // Drizzle's own table, so drizzle-kit sees the same history.
 const SQLITE_TABLE = "__drizzle_migrations";
 
+// drizzle-kit writes these around a table rebuild; inside a transaction SQLite ignores them, so they are set
+// around it instead (below).
+const FOREIGN_KEYS_PRAGMA = /^\s*PRAGMA\s+foreign_keys\s*=/i;
+
+/**
+ * SQLite changes a column by rebuilding its table (https://www.sqlite.org/lang_altertable.html#otheralter). With
+ * foreign keys enforced, dropping the old table would delete every row that refers to it (ON DELETE CASCADE), so
+ * they are off while the migrations run, and every reference is checked before they commit.
+ */
 function onSqlite(sqlite: Database.Database, folder: string): number {
+  const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    return applySqlite(sqlite, folder);
+  } finally {
+    if (enforced) sqlite.pragma("foreign_keys = ON");
+  }
+}
+
+function applySqlite(sqlite: Database.Database, folder: string): number {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const apply = sqlite.transaction(() => {
     sqlite.exec(
@@ -35,11 +54,15 @@ function onSqlite(sqlite: Database.Database, folder: string): number {
       { created_at: number } | undefined;
     const todo = pending(migrations, last ? Number(last.created_at) : null);
     for (const migration of todo) {
-      for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+      for (const statement of migration.sql)
+        if (statement.trim() && !FOREIGN_KEYS_PRAGMA.test(statement)) sqlite.exec(statement);
       sqlite
         .prepare(`INSERT INTO ${SQLITE_TABLE} (hash, created_at) VALUES (?, ?)`)
         .run(migration.hash, migration.folderMillis);
     }
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0)
+      throw new Error(`The migrations left ${broken.length} rows referring to rows that do not exist`);
     return todo.length;
   });
   return apply.immediate();

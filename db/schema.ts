@@ -22,6 +22,7 @@ export const {
   liveSessions,
   attendees,
   sessions,
+  ssoIdentities,
 } = tables;
 
 export type {
@@ -35,5 +36,6 @@ export type {
   RoomChange,
   RoomChangeRow,
   Session,
+  SsoIdentity,
   User,
 } from "./sqlite/schema";

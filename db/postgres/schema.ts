@@ -36,7 +36,7 @@ export const users = pgTable(
     id: id(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    passwordHash: text("password_hash"),
     role: text("role", { enum: ["owner", "support"] })
       .notNull()
       .default("owner"),
@@ -248,6 +248,30 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    idpSid: text("idp_sid"),
+    idToken: text("id_token"),
   },
-  (t) => [index("sessions_user").on(t.userId), index("sessions_last_seen").on(t.lastSeenAt)],
+  (t) => [
+    index("sessions_user").on(t.userId),
+    index("sessions_last_seen").on(t.lastSeenAt),
+    index("sessions_idp_sid").on(t.idpSid),
+  ],
+);
+
+export const ssoIdentities = pgTable(
+  "sso_identities",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: instant("last_sign_in_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sso_identities_issuer_subject_unique").on(t.issuer, t.subject),
+    index("sso_identities_user").on(t.userId),
+  ],
 );

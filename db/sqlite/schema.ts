@@ -17,7 +17,8 @@ export const users = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    // Null for an account that signs in only through the identity provider (sso_identities).
+    passwordHash: text("password_hash"),
     role: text("role", { enum: ["owner", "support"] })
       .notNull()
       .default("owner"),
@@ -266,8 +267,40 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     // Written at most once an hour per session (lib/sessions.ts), so reading a session rarely writes.
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
+    // A single sign-on session: the provider's session id (its back-channel logout may name it) and the ID token,
+    // sent back as id_token_hint when signing out at the provider. Never leaves the server.
+    idpSid: text("idp_sid"),
+    idToken: text("id_token"),
   },
-  (t) => [index("sessions_user").on(t.userId), index("sessions_last_seen").on(t.lastSeenAt)],
+  (t) => [
+    index("sessions_user").on(t.userId),
+    index("sessions_last_seen").on(t.lastSeenAt),
+    index("sessions_idp_sid").on(t.idpSid),
+  ],
 );
 
 export type Session = typeof sessions.$inferSelect;
+
+/**
+ * An account's identity at an OpenID provider: (issuer, subject) is the key, never the email, which the
+ * provider may change or reuse.
+ */
+export const ssoIdentities = sqliteTable(
+  "sso_identities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("sso_identities_issuer_subject_unique").on(t.issuer, t.subject),
+    index("sso_identities_user").on(t.userId),
+  ],
+);
+
+export type SsoIdentity = typeof ssoIdentities.$inferSelect;

@@ -12,6 +12,7 @@ import { release, reserve, waitInWords } from "@/lib/server/rate-limit";
 import { replaceAllSessions } from "@/lib/auth/sessions";
 import { setPasswordHash } from "@/lib/auth/users";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
+import { passwordSignIn } from "@/lib/auth/sso";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { userAction } from "@/lib/server/action";
 
@@ -31,6 +32,8 @@ async function endEverySession(userId: number, passwordHash?: string) {
 export const changePassword = userAction(
   changePasswordSchema,
   async ({ currentPassword, newPassword }, user) => {
+    if (user.passwordHash === null || !passwordSignIn())
+      return { ok: false, message: "Your account has no password here: you sign in through your organization." };
     // Guessing the current password is guessing a password: it counts against the sign-in limits.
     const device = deviceFor(await deviceCookie(), user.email, authSecret());
     const counters = signInCounters(user.email, clientAddress(await headers()), device);

@@ -1,6 +1,15 @@
 "use server";
 import "server-only";
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/db";
+import { readSessionToken } from "@/lib/auth/session-cookie";
+import { sessionIdToken } from "@/lib/auth/sessions";
+import { ssoSettings } from "@/lib/auth/sso";
+import { endSessionUrl } from "@/lib/auth/sso-provider";
+import { authSecret } from "@/lib/server/env";
+import { siteOrigin } from "@/lib/server/site";
 import { SignInLimited, signIn, signOut } from "@/lib/auth";
 import { waitInWords } from "@/lib/server/rate-limit";
 import { safeCallbackUrl } from "@/lib/server/safe-callback";
@@ -34,7 +43,25 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   return { ok: true, at };
 }
 
+/** "Sign in with <provider>": off to the provider, with PKCE, state and nonce; back at callbackUrl. */
+export async function signInWithSso(formData: FormData): Promise<void> {
+  if (!isFormData(formData) || !(await sameOrigin()) || !ssoSettings()) redirect("/signin?error=sso-unavailable");
+  await signIn("oidc", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+}
+
+/**
+ * Ends this session everywhere; a session that came through single sign-on also goes to the provider's
+ * end_session_endpoint (RP-Initiated Logout 1.0), which sends the browser back to the home page.
+ */
 export async function signOutAction(): Promise<void> {
   if (!(await sameOrigin())) return;
-  await signOut({ redirectTo: "/" });
+  const sso = ssoSettings();
+  const token = sso ? await readSessionToken((await cookies()).getAll(), authSecret()) : null;
+  const idToken = sso && typeof token?.sid === "string" ? await sessionIdToken(db(), token.sid) : null;
+  if (!sso || !idToken) {
+    await signOut({ redirectTo: "/" });
+    return;
+  }
+  await signOut({ redirect: false });
+  redirect((await endSessionUrl(sso, idToken, `${await siteOrigin()}/`)) ?? "/");
 }

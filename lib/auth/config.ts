@@ -29,7 +29,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
  * callbacks that keep the sessions table.
  */
 export const authConfig = {
-  pages: { signIn: "/signin" },
+  // Refused single sign-ons (a token that fails its checks, an email in use) come back to the sign-in page.
+  pages: { signIn: "/signin", error: "/signin" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
 import { notFound, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
@@ -22,6 +23,7 @@ import { release, reserve, resetCounter } from "@/lib/server/rate-limit";
 import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { userByEmail } from "@/lib/auth/users";
+import { accountForSso, passwordSignIn, signInMethods, ssoSettings, type SsoSettings } from "@/lib/auth/sso";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -55,62 +57,101 @@ async function rememberDevice(email: string, secure: boolean) {
   });
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
-  ...authConfig,
-  secret: authSecret(),
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new InvalidCredentials();
-        const { email, password } = parsed.data;
-        const device = deviceFor(await deviceCookie(), email, authSecret());
-        const counters = signInCounters(email, clientAddress(request.headers), device);
-        // Past a limit, refuse before checking the password: a right guess must not be confirmed either. The
-        // attempt is counted before the check (so a burst cannot overshoot) and given back when it succeeds.
-        const attempt = await reserve(db(), counters);
-        if (attempt.wait > 0) throw new SignInLimited(attempt.wait);
-        const user = await userByEmail(db(), email);
-        const ok = await verifyPassword(user?.passwordHash, password, device ? "known" : "unknown").catch(
-          async (error) => {
-            // The verification did not run: "try again later", never a "wrong password" for a right one.
-            if (!(error instanceof VerifyUnavailable)) throw error;
-            await release(db(), attempt);
-            throw new SignInLimited(BUSY_RETRY_MS);
-          },
-        );
-        if (!user || !ok) throw new InvalidCredentials();
-        await release(db(), attempt);
-        await resetCounter(db(), counters[0]!);
-        // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
-        await rememberDevice(email, new URL(request.url).protocol === "https:");
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+/**
+ * next-auth's generic OpenID Connect provider, with every check on: PKCE, state and nonce. next-auth verifies
+ * the ID token's signature, issuer, audience and nonce; the callbacks below turn its claims into an account.
+ */
+function ssoProvider(settings: SsoSettings): Provider {
+  return {
+    id: "oidc",
+    name: settings.name,
+    type: "oidc",
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: "openid email profile" } },
+    profile: (claims) => ({ id: String(claims.sub), name: claims.name, email: claims.email }),
+  };
+}
+
+const passwordProvider = () =>
+  Credentials({
+    credentials: { email: {}, password: {} },
+    async authorize(credentials, request) {
+      const parsed = signInSchema.safeParse(credentials);
+      if (!parsed.success) throw new InvalidCredentials();
+      const { email, password } = parsed.data;
+      const device = deviceFor(await deviceCookie(), email, authSecret());
+      const counters = signInCounters(email, clientAddress(request.headers), device);
+      // Past a limit, refuse before checking the password: a right guess must not be confirmed either. The
+      // attempt is counted before the check (so a burst cannot overshoot) and given back when it succeeds.
+      const attempt = await reserve(db(), counters);
+      if (attempt.wait > 0) throw new SignInLimited(attempt.wait);
+      const user = await userByEmail(db(), email);
+      const ok = await verifyPassword(user?.passwordHash, password, device ? "known" : "unknown").catch(
+        async (error) => {
+          // The verification did not run: "try again later", never a "wrong password" for a right one.
+          if (!(error instanceof VerifyUnavailable)) throw error;
+          await release(db(), attempt);
+          throw new SignInLimited(BUSY_RETRY_MS);
+        },
+      );
+      if (!user || !ok) throw new InvalidCredentials();
+      await release(db(), attempt);
+      await resetCounter(db(), counters[0]!);
+      // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
+      await rememberDevice(email, new URL(request.url).protocol === "https:");
+      return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+    },
+  });
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
+  const sso = ssoSettings();
+  return {
+    ...authConfig,
+    secret: authSecret(),
+    providers: [...(passwordSignIn() ? [passwordProvider()] : []), ...(sso ? [ssoProvider(sso)] : [])],
+    callbacks: {
+      ...authConfig.callbacks,
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        if (!sso || !profile) return "/signin?error=sso-unavailable";
+        const outcome = await accountForSso(db(), profile, sso);
+        if (!outcome.ok) return `/signin?error=sso-${outcome.reason}`;
+        // The session is for Roomdesk's account: the jwt callback below reads these.
+        Object.assign(user, { id: String(outcome.user.id), role: outcome.user.role, email: outcome.user.email });
+        user.name = outcome.user.name;
+        return true;
       },
-    }),
-  ],
-  callbacks: {
-    ...authConfig.callbacks,
-    async jwt(params) {
-      const token = await authConfig.callbacks.jwt(params);
-      if (params.trigger === "signIn") {
-        token.sid = await startSession(db(), Number(token.uid), limits());
-      } else if (params.trigger === "update") {
-        // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
-        const sid: unknown = params.session?.sid;
-        if (typeof sid === "string" && (await sessionOwner(db(), sid)) === Number(token.uid)) token.sid = sid;
-      } else if (!token.sid || (await sessionOwner(db(), token.sid)) === null) {
-        return null; // GET /api/auth/session with an ended session: next-auth clears the cookie
-      }
-      return token;
+      async jwt(params) {
+        const token = await authConfig.callbacks.jwt(params);
+        if (params.trigger === "signIn") {
+          const fromSso =
+            params.account?.provider === "oidc"
+              ? {
+                  idpSid: typeof params.profile?.sid === "string" ? params.profile.sid : undefined,
+                  idToken: params.account.id_token,
+                }
+              : undefined;
+          token.sid = await startSession(db(), Number(token.uid), limits(), new Date(), fromSso);
+        } else if (params.trigger === "update") {
+          // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
+          const sid: unknown = params.session?.sid;
+          if (typeof sid === "string" && (await sessionOwner(db(), sid)) === Number(token.uid)) token.sid = sid;
+        } else if (!token.sid || (await sessionOwner(db(), token.sid)) === null) {
+          return null; // GET /api/auth/session with an ended session: next-auth clears the cookie
+        }
+        return token;
+      },
     },
-  },
-  events: {
-    async signOut(message) {
-      if ("token" in message && message.token?.sid) await endSession(db(), message.token.sid);
+    events: {
+      async signOut(message) {
+        if ("token" in message && message.token?.sid) await endSession(db(), message.token.sid);
+      },
     },
-  },
-}));
+  };
+});
 
 /**
  * The session token from the cookie jar. Read through cookies() rather than auth(): after an action
@@ -147,4 +188,14 @@ export async function requireRole(role: Role): Promise<User> {
   const user = await requireUser();
   if (user.role !== role) notFound();
   return user;
+}
+
+/** What the sign-in page offers: the identity provider's button (by its name) and the password form. */
+export function signInOptions(): { ssoName: string | null; password: boolean } {
+  return { ssoName: ssoSettings()?.name ?? null, password: passwordSignIn() };
+}
+
+/** How an account signs in (password, the identity provider, or both), for /account and the support console. */
+export function signInMethodsOf(user: Pick<User, "id" | "passwordHash">) {
+  return signInMethods(db(), user);
 }

@@ -72,7 +72,12 @@ let dummyHash: Promise<string> | undefined;
  * Rejects with VerifyUnavailable when the unknown lane is full or its verifiers keep failing: never a wrong
  * "no" for a right password.
  */
-export async function verifyPassword(storedHash: string | undefined, password: string, lane: Lane): Promise<boolean> {
+/** No stored hash (an unknown email, or an account that signs in only through single sign-on) never matches. */
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+  lane: Lane,
+): Promise<boolean> {
   // Awaited by known and unknown emails alike, so not even the first sign-in tells them apart.
   dummyHash ??= hashPassword("roomdesk-dummy-password-for-timing");
   const dummy = await dummyHash;
@@ -81,5 +86,5 @@ export async function verifyPassword(storedHash: string | undefined, password: s
     lane === "known"
       ? await inTurn(() => verify(against, password)).catch(() => false)
       : await unknownLane().verify(against, password);
-  return ok && storedHash !== undefined;
+  return ok && typeof storedHash === "string";
 }

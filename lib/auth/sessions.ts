@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
-import { sessions, users, type User } from "@/db/schema";
+import { sessions, ssoIdentities, users, type User } from "@/db/schema";
 
 /** last_seen_at is written at most this often per session, so most reads of a session write nothing. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
@@ -22,13 +22,58 @@ const newId = () => randomBytes(32).toString("base64url");
  * Starts a session and returns its id, which only the session token carries. Idle rows go at the same time
  * (an indexed range); a row too old but still in use goes when it is next read.
  */
-export async function startSession(db: Db, userId: number, limits: SessionLimits, now = new Date()): Promise<string> {
+export async function startSession(
+  db: Db,
+  userId: number,
+  limits: SessionLimits,
+  now = new Date(),
+  sso?: { idpSid?: string; idToken?: string },
+): Promise<string> {
   const id = newId();
   await withTransaction(db, async (tx) => {
     await tx.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - limits.idleMs)));
-    await tx.insert(sessions).values({ id: digest(id), userId, createdAt: now, lastSeenAt: now });
+    await tx.insert(sessions).values({
+      id: digest(id),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      idpSid: sso?.idpSid ?? null,
+      idToken: sso?.idToken ?? null,
+    });
   });
   return id;
+}
+
+/** The ID token a single sign-on session began with, for signing out at the provider too. */
+export async function sessionIdToken(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ idToken: sessions.idToken })
+    .from(sessions)
+    .where(eq(sessions.id, digest(id)))
+    .limit(1);
+  return row?.idToken ?? null;
+}
+
+/**
+ * Back-channel logout: ends the sessions the provider names, by its session id (sid) when it gives one, else
+ * every session of the subject's account. Only sessions of accounts linked to that identity are touched.
+ */
+export async function endSsoSessions(db: Db, issuer: string, request: { sub?: string; sid?: string }): Promise<number> {
+  return withTransaction(db, async (tx) => {
+    const owners = tx
+      .select({ userId: ssoIdentities.userId })
+      .from(ssoIdentities)
+      .where(
+        request.sub
+          ? and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, request.sub))
+          : eq(ssoIdentities.issuer, issuer),
+      );
+    const where = request.sid
+      ? and(eq(sessions.idpSid, request.sid), inArray(sessions.userId, owners))
+      : inArray(sessions.userId, owners);
+    const ended = await tx.delete(sessions).where(where).returning({ id: sessions.id });
+    return ended.length;
+  });
 }
 
 /**

@@ -3,12 +3,20 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { databaseError } from "@/db/errors";
 import { withTransaction, type Tx } from "@/db/transaction";
-import { roomChanges, rooms, users, type User } from "@/db/schema";
+import { roomChanges, rooms, ssoIdentities, users, type User } from "@/db/schema";
 import type { Role } from "@/lib/validation/account";
 import { pmiAvailable, linkAvailable } from "@/lib/room/availability";
 import { shapeNewRoom } from "@/lib/room/new-room";
 
-type NewAccount = { email: string; name: string; passwordHash: string; role?: Role };
+type NewAccount = {
+  email: string;
+  name: string;
+  /** Null for an account that signs in only through single sign-on. */
+  passwordHash: string | null;
+  role?: Role;
+  /** The identity at an OpenID provider that signs in to it, made in the same transaction. */
+  sso?: { issuer: string; subject: string };
+};
 
 /**
  * Creates an account together with its personal room (SPEC §3 defaults: generated PMI and passcode,
@@ -47,6 +55,7 @@ async function insertUserWithRoom(db: Db, account: NewAccount): Promise<User> {
       .values({ userId: user!.id, ...values })
       .returning();
     await tx.insert(roomChanges).values({ roomId: room!.id, actorId: user!.id, kind: "created", changes: created });
+    if (account.sso) await tx.insert(ssoIdentities).values({ userId: user!.id, ...account.sso });
     return user!;
   });
 }

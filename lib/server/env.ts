@@ -6,6 +6,14 @@ import { z } from "zod";
 // Every setting the server reads, validated once. Limits have safe production defaults; tests and
 // benchmarks override them through the environment.
 const int = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const onOff = (name: string, fallback: "on" | "off") =>
+  z.preprocess(
+    (value) => (typeof blankIsUnset(value) === "string" ? String(value).trim().toLowerCase() : undefined),
+    z.enum(["on", "off"], { error: `${name} must be "on" or "off"` }).default(fallback),
+  );
+const optionalText = (name: string) =>
+  z.preprocess(blankIsUnset, z.string(`${name} must be text`).trim().min(1).optional());
 
 const envSchema = z.object({
   DATABASE_PATH: z
@@ -64,6 +72,46 @@ const envSchema = z.object({
   // Claims of a PMI or link refused as "in use", per account: otherwise /room would tell anyone which exist.
   ROOM_CLAIM_LIMIT: int(20),
   ROOM_CLAIM_WINDOW_SECONDS: int(60 * 60),
+  // Single sign-on through an OpenID provider (lib/auth/sso.ts): on when OIDC_ISSUER is set.
+  OIDC_ISSUER: z.preprocess(
+    blankIsUnset,
+    z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL (https://...)" }).optional(),
+  ),
+  OIDC_CLIENT_ID: optionalText("OIDC_CLIENT_ID"),
+  OIDC_CLIENT_SECRET: optionalText("OIDC_CLIENT_SECRET"),
+  OIDC_NAME: z.preprocess(blankIsUnset, z.string().trim().min(1).max(60).default("your organization")),
+  OIDC_GROUPS_CLAIM: z.preprocess(blankIsUnset, z.string().trim().min(1).default("groups")),
+  // Re-read at every sign-in; unset, single sign-on never changes anyone's role.
+  OIDC_SUPPORT_GROUPS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((group) => group.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
+  OIDC_LINK_BY_EMAIL: onOff("OIDC_LINK_BY_EMAIL", "off"),
+  PASSWORD_SIGNIN: onOff("PASSWORD_SIGNIN", "on"),
+});
+
+/** Settings that only make sense together: each problem names the variable to fix. */
+const checkedSchema = envSchema.superRefine((e, ctx) => {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID)
+    problem(
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_ID is required when OIDC_ISSUER is set (the client registered at the provider)",
+    );
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_SECRET)
+    problem("OIDC_CLIENT_SECRET", "OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set");
+  if (!e.OIDC_ISSUER && (e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET))
+    problem("OIDC_ISSUER", "OIDC_ISSUER is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set");
+  if (!e.OIDC_ISSUER && e.PASSWORD_SIGNIN === "off")
+    problem("PASSWORD_SIGNIN", "PASSWORD_SIGNIN=off needs single sign-on (OIDC_ISSUER): nobody could sign in");
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -78,8 +126,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 export function env(): Env {
-  cached ??= parse(envSchema, process.env);
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Every setting read from `source`; throws one error listing each problem by its variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parse(checkedSchema, source);
 }
 
 /**

@@ -3,13 +3,23 @@ import { db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { env } from "@/lib/server/env";
 
+function stop(message: string): never {
+  console.error(`Roomdesk cannot start: ${message}`);
+  process.exit(1);
+}
+
 export async function startServer() {
-  if (!env().AUTH_SECRET) {
-    console.error(
-      "Roomdesk cannot start: AUTH_SECRET is not set.\n" +
+  let settings: ReturnType<typeof env>;
+  try {
+    settings = env();
+  } catch (error) {
+    // Each problem names its variable (lib/server/env.ts).
+    stop((error as Error).message);
+  }
+  if (!settings.AUTH_SECRET)
+    stop(
+      "AUTH_SECRET is not set.\n" +
         "Set it to a long random value, e.g. AUTH_SECRET=$(openssl rand -base64 32) npm start",
     );
-    process.exit(1);
-  }
   await migrate(db());
 }

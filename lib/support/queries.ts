@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/db";
-import { requireRole } from "@/lib/auth";
+import { requireRole, signInMethodsOf } from "@/lib/auth";
 import { roomHistory } from "@/lib/room/queries";
 import { findUser, logAccess, voteTotals } from "@/lib/support/service";
 
@@ -9,7 +9,8 @@ export async function lookUp(query: string) {
   const staff = await requireRole("support");
   const found = await findUser(db(), query);
   await logAccess(db(), { supportUserId: staff.id, targetUserId: found?.user.id ?? null, query });
-  return found ? { ...found, history: await roomHistory(db(), found.room.id) } : null;
+  if (!found) return null;
+  return { ...found, history: await roomHistory(db(), found.room.id), signIn: await signInMethodsOf(found.user) };
 }
 
 export async function helpfulTotals() {

@@ -1,9 +1,12 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
-import { migrate } from "@/db/migrate";
+import { migrate, migrationsFolder } from "@/db/migrate";
+import { rooms, roomChanges, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
 import { pmiProblems, linkProblems, passcodeProblems } from "@/lib/validation";
@@ -20,6 +23,27 @@ describe("migrations", () => {
     expect(applied.reduce((a, b) => a + b)).toBeGreaterThan(0);
     expect(await migrate(openDatabase(file))).toBe(0);
   }, 60_000);
+
+  it("rebuild a table (SQLite's way to change a column) without losing the rows that refer to it", async () => {
+    // The committed migrations up to the one that rebuilds users (0008), as a database made before it has them.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "roomdesk-migrations-"));
+    const source = migrationsFolder("sqlite");
+    const journal = JSON.parse(fs.readFileSync(path.join(source, "meta", "_journal.json"), "utf8"));
+    const before = journal.entries.filter((e: { idx: number }) => e.idx < 8);
+    fs.mkdirSync(path.join(folder, "meta"));
+    fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: before }));
+    for (const e of before) fs.copyFileSync(path.join(source, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+
+    const file = tempDatabaseFile();
+    const db = openDatabase(file);
+    await migrate(db, folder);
+    const ada = await createUserWithRoom(db, { email: "ada@example.edu", name: "Ada Lovelace", passwordHash: "x" });
+    expect(await migrate(db)).toBeGreaterThan(0);
+    expect(await db.select().from(rooms)).toHaveLength(1);
+    expect(await db.select().from(roomChanges)).toHaveLength(1);
+    expect((await db.select().from(users))[0]).toMatchObject({ id: ada.id, passwordHash: "x" });
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
 
   it("turn on WAL and foreign keys", async () => {
     const { db } = await tempSqlite();

@@ -82,7 +82,9 @@ export default async function SupportPage({ searchParams }: Props) {
           </p>
         ) : null}
         {find && !found ? <p role="status">No account matches “{find}”.</p> : null}
-        {found ? <UserCard found={found} history={found.history} origin={origin} viewerId={staff.id} /> : null}
+        {found ? (
+          <UserCard found={found} history={found.history} origin={origin} viewerId={staff.id} signIn={found.signIn} />
+        ) : null}
       </section>
 
       <section aria-labelledby="helpful-heading" className="space-y-3">

@@ -8,16 +8,25 @@ import { describeEntry } from "@/lib/room/history";
 import { SecureUserRoom } from "./secure-user-room";
 
 /** What support may see of a room: never the passcode itself, only whether there is one. */
+/** "Password", "Single sign-on", or both: what to suggest when someone cannot sign in. */
+function signInText({ password, sso }: { password: boolean; sso: boolean }): string {
+  if (password && sso) return "Password and single sign-on";
+  if (sso) return "Single sign-on only (no password here)";
+  return password ? "Password" : "None yet";
+}
+
 export function UserCard({
   found,
   history,
   origin,
   viewerId,
+  signIn,
 }: {
   found: Found;
   history: HistoryEntry[];
   origin: string;
   viewerId: number;
+  signIn: { password: boolean; sso: boolean };
 }) {
   const { user, room } = found;
   const flags = bestPracticeFlags(room);
@@ -29,6 +38,8 @@ export function UserCard({
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
         <dt className="font-medium">Email</dt>
         <dd>{user.email}</dd>
+        <dt className="font-medium">Signs in with</dt>
+        <dd data-testid="found-sign-in">{signInText(signIn)}</dd>
         <dt className="font-medium">Personal Meeting ID</dt>
         <dd data-testid="found-pmi">{formatPmi(room.pmi)}</dd>
         <dt className="font-medium">Personal link</dt>
