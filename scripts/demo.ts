@@ -47,6 +47,13 @@ if (sources.some((s) => newestMtime(s) > builtAt)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Single sign-on next to the passwords, unless turned off or Roomdesk is pointed at a real provider.
+let ssoLine: string | undefined;
+if (process.env.DEMO_SSO !== "off" && !process.env.OIDC_ISSUER) {
+  const { startDemoSso } = await import("./demo-sso");
+  ssoLine = await startDemoSso(dataDir, port, Number(process.env.DEMO_SSO_PORT ?? Number(port) + 1));
+}
+
 startNext(port);
 
 const url = `http://localhost:${port}`;
@@ -62,3 +69,4 @@ console.log(`\nRoomdesk is running at ${url}`);
 console.log(seeded ? "Demo accounts created:" : "Demo accounts (created on first run):");
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(22)} ${a.name.padEnd(14)} ${a.role}`);
 console.log(`  password for all three: ${DEMO_PASSWORD}\n`);
+if (ssoLine) console.log(`${ssoLine}\n`);
