@@ -3,6 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { notFound, redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { requestHost } from "@/lib/server/site";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { readSessionToken } from "@/lib/auth/session-cookie";
@@ -23,6 +25,7 @@ import { release, reserve, resetCounter } from "@/lib/server/rate-limit";
 import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { userByEmail } from "@/lib/auth/users";
+import { idTokenVerified } from "@/lib/auth/sso-provider";
 import { accountForSso, passwordSignIn, signInMethods, ssoSettings, type SsoSettings } from "@/lib/auth/sso";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
@@ -117,6 +120,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!sso || !profile) return "/signin?error=sso-unavailable";
+        if (!(await idTokenVerified(sso, account.id_token))) return "/signin?error=sso-unverified";
         const outcome = await accountForSso(db(), profile, sso);
         if (!outcome.ok) return `/signin?error=sso-${outcome.reason}`;
         // The session is for Roomdesk's account: the jwt callback below reads these.
@@ -199,3 +203,25 @@ export function signInOptions(): { ssoName: string | null; password: boolean } {
 export function signInMethodsOf(user: Pick<User, "id" | "passwordHash">) {
   return signInMethods(db(), user);
 }
+
+/**
+ * Next's NextRequest renames a loopback address to "localhost", so on http://127.0.0.1 the callback's URL
+ * would not repeat the redirect_uri of the authorization request (built from the Host header), and the
+ * provider would refuse the code. next-auth is given the address the visitor used, as a plain Request.
+ */
+function asVisited(req: NextRequest): NextRequest {
+  const host = requestHost(req.headers);
+  // With AUTH_URL set, next-auth uses that address and needs the NextRequest it was given.
+  if (!host || process.env.AUTH_URL || process.env.NEXTAUTH_URL) return req;
+  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || req.nextUrl.protocol.replace(":", "");
+  const url = new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, `${proto}://${host}`);
+  if (url.href === req.url) return req;
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : req.body;
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: req.headers, body, duplex: "half" };
+  return new Request(url, init) as NextRequest;
+}
+
+export const authRoute = {
+  GET: (req: NextRequest) => handlers.GET(asVisited(req)),
+  POST: (req: NextRequest) => handlers.POST(asVisited(req)),
+};

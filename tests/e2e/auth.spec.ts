@@ -8,7 +8,7 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Froom$/);
     await page.getByLabel("Email").fill("ada@example.edu");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/room$/);
     await expect(page.getByRole("heading", { name: "My room" })).toBeVisible();
     await expect(page.getByTestId("pmi")).toHaveText(/^[2-9]\d{2} \d{3} \d{4}$/);
@@ -22,7 +22,7 @@ test.describe("sign-in", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill("grace@example.edu");
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
     await expect(page.getByLabel("Email")).toHaveValue("grace@example.edu");
     expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
@@ -34,7 +34,7 @@ test.describe("sign-in", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill("nobody-here@example.edu");
     await page.getByLabel("Password").fill("whatever-it-is");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
   });
 
@@ -42,7 +42,7 @@ test.describe("sign-in", () => {
     await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
     await page.getByLabel("Email").fill("grace@example.edu");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
   });
 
@@ -60,7 +60,7 @@ test.describe("sign-in", () => {
       expect(form?.status()).toBe(200);
       await page.getByLabel("Email").fill("grace@example.edu");
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/room$/);
       await expect(page.getByRole("heading", { name: "My room" })).toBeVisible();
       // Signed in, the sign-in page sends the visitor on to the same safe place.
@@ -86,11 +86,11 @@ test.describe("sign-in without JavaScript", () => {
     await page.goto("/signin?callbackUrl=%2Faccount");
     await page.getByLabel("Email").fill("grace@example.edu");
     await page.getByLabel("Password").fill("wrong-password!");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue("grace@example.edu");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
   });
@@ -132,10 +132,10 @@ test.describe("account", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formMessage(page)).toHaveText("Email or password is incorrect.");
     await page.getByLabel("Password").fill(newPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/room$/);
   });
 });
@@ -178,7 +178,7 @@ test.describe("sign-in limits", () => {
     }
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formMessage(page)).toHaveText(/^Too many failed sign-ins\. Try again in \d+ (minutes?|seconds?)\.$/);
     await expect(page).toHaveURL(/\/signin/);
 

@@ -42,7 +42,7 @@ test("the session cookie is HttpOnly and SameSite=Lax over HTTP", async ({ page,
   await page.goto("/signin");
   await page.getByLabel("Email").fill("ada@example.edu");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/room$/);
   const cookie = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   expect(cookie?.httpOnly).toBe(true);
@@ -72,7 +72,7 @@ test("reading a page never re-issues the session cookie, so a late response cann
   await page.goto("/signin");
   await page.getByLabel("Email").fill("ada@example.edu");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/room$/);
   for (const path of ["/room", "/meetings", "/account", "/room?_rsc=prefetch"]) {
     const res = await page.request.get(path, {

@@ -37,6 +37,6 @@ export async function signIn(page: Page, email: string, password: string, target
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
