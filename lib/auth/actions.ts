@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { readSessionToken } from "@/lib/auth/session-cookie";
@@ -43,10 +43,18 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   return { ok: true, at };
 }
 
-/** "Sign in with <provider>": off to the provider, with PKCE, state and nonce; back at callbackUrl. */
+/**
+ * "Sign in with <provider>": off to the provider, with PKCE, state and nonce; back at callbackUrl. A browser
+ * without JavaScript posted a plain form, and the Content-Security-Policy's form-action 'self' stops a form's
+ * redirect to another site: it goes through /signin/continue, a page of ours that moves on to the provider.
+ */
 export async function signInWithSso(formData: FormData): Promise<void> {
   if (!isFormData(formData) || !(await sameOrigin()) || !ssoSettings()) redirect("/signin?error=sso-unavailable");
-  await signIn("oidc", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  const scripted = (await headers()).has("next-action");
+  if (scripted) await signIn("oidc", { redirectTo });
+  const provider = await signIn("oidc", { redirectTo, redirect: false });
+  redirect(`/signin/continue?to=${encodeURIComponent(provider)}`);
 }
 
 /**

@@ -25,7 +25,8 @@ import { release, reserve, resetCounter } from "@/lib/server/rate-limit";
 import { endSession, sessionOwner, sessionUser, startSession } from "@/lib/auth/sessions";
 import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { userByEmail } from "@/lib/auth/users";
-import { idTokenVerified } from "@/lib/auth/sso-provider";
+import { decodeJwt } from "jose";
+import { isAuthorizationUrl, verifiedIdToken } from "@/lib/auth/sso-provider";
 import { accountForSso, passwordSignIn, signInMethods, ssoSettings, type SsoSettings } from "@/lib/auth/sso";
 import { signInSchema, type Role } from "@/lib/validation/account";
 
@@ -73,9 +74,19 @@ function ssoProvider(settings: SsoSettings): Provider {
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     checks: ["pkce", "state", "nonce"],
+    // Many providers put email, name and groups in the userinfo answer only, not in the ID token; next-auth
+    // then asks userinfo for the profile (checking its sub against the ID token's) and the callbacks below
+    // add the ID token's own claims (sid, and groups where only the token carries them).
+    idToken: false,
     authorization: { params: { scope: "openid email profile" } },
     profile: (claims) => ({ id: String(claims.sub), name: claims.name, email: claims.email }),
   };
+}
+
+/** The provider's session id in an ID token the signIn callback has verified. */
+function idTokenSid(idToken: string | undefined): string | undefined {
+  const sid = idToken ? decodeJwt(idToken).sid : undefined;
+  return typeof sid === "string" ? sid : undefined;
 }
 
 const passwordProvider = () =>
@@ -120,8 +131,9 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!sso || !profile) return "/signin?error=sso-unavailable";
-        if (!(await idTokenVerified(sso, account.id_token))) return "/signin?error=sso-unverified";
-        const outcome = await accountForSso(db(), profile, sso);
+        const idClaims = await verifiedIdToken(sso, account.id_token);
+        if (!idClaims) return "/signin?error=sso-unverified";
+        const outcome = await accountForSso(db(), { ...idClaims, ...profile }, sso);
         if (!outcome.ok) return `/signin?error=sso-${outcome.reason}`;
         // The session is for Roomdesk's account: the jwt callback below reads these.
         Object.assign(user, { id: String(outcome.user.id), role: outcome.user.role, email: outcome.user.email });
@@ -134,7 +146,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           const fromSso =
             params.account?.provider === "oidc"
               ? {
-                  idpSid: typeof params.profile?.sid === "string" ? params.profile.sid : undefined,
+                  idpSid: idTokenSid(params.account.id_token),
                   idToken: params.account.id_token,
                 }
               : undefined;
@@ -225,3 +237,9 @@ export const authRoute = {
   GET: (req: NextRequest) => handlers.GET(asVisited(req)),
   POST: (req: NextRequest) => handlers.POST(asVisited(req)),
 };
+
+/** Whether /signin/continue may send the browser on to this address: only to the provider's sign-in. */
+export async function continueTarget(to: string | undefined): Promise<string | null> {
+  const sso = ssoSettings();
+  return sso && to && (await isAuthorizationUrl(sso, to)) ? to : null;
+}

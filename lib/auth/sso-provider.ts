@@ -2,7 +2,7 @@ import "server-only";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { SsoSettings } from "./sso";
 
-type Discovery = { issuer: string; jwks_uri: string; end_session_endpoint?: string };
+type Discovery = { issuer: string; jwks_uri: string; authorization_endpoint: string; end_session_endpoint?: string };
 
 // The provider's metadata changes rarely; each process keeps it an hour (it is a copy, never state).
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
@@ -26,6 +26,19 @@ function discover(issuer: string): Promise<Discovery> {
     });
   cached = { issuer, at: Date.now(), discovery };
   return discovery;
+}
+
+/** True for a URL on the provider's authorization endpoint: the only place /signin/continue may send anyone. */
+export async function isAuthorizationUrl(settings: SsoSettings, url: string): Promise<boolean> {
+  const discovery = await discover(settings.issuer).catch(() => null);
+  if (!discovery) return false;
+  try {
+    const endpoint = new URL(discovery.authorization_endpoint);
+    const target = new URL(url);
+    return target.origin === endpoint.origin && target.pathname === endpoint.pathname;
+  } catch {
+    return false;
+  }
 }
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -54,18 +67,21 @@ export async function endSessionUrl(settings: SsoSettings, idToken: string | nul
  * iss, aud, nonce and expiry of the token the token endpoint sent, but not its signature (OpenID Connect Core
  * §3.1.3.7 lets a client rely on TLS instead); Roomdesk checks it, so a forged token creates nothing.
  */
-export async function idTokenVerified(settings: SsoSettings, idToken: string | undefined): Promise<boolean> {
-  if (!idToken) return false;
+export async function verifiedIdToken(
+  settings: SsoSettings,
+  idToken: string | undefined,
+): Promise<Record<string, unknown> | null> {
+  if (!idToken) return null;
   try {
     const discovery = await discover(settings.issuer);
-    await jwtVerify(idToken, keysOf(discovery.jwks_uri), {
+    const { payload } = await jwtVerify(idToken, keysOf(discovery.jwks_uri), {
       issuer: settings.issuer,
       audience: settings.clientId,
       clockTolerance: 30,
     });
-    return true;
+    return payload;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -75,6 +75,17 @@ test("the first sign-in with the provider creates the account and its room; the 
   await second.context.close();
 });
 
+test("signing in with the provider works without JavaScript", async ({ browser }) => {
+  const login = newLogin();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await ssoSignIn(page, login);
+  await expect(page).toHaveURL(/\/room$/);
+  await expect(page.getByTestId("pmi")).toBeVisible();
+  expect(await accountsWithEmail(emailOf(login))).toBe(1);
+  await context.close();
+});
+
 test("the provider's groups give the support role and take it away at the next sign-in; the card says how a user signs in", async ({
   browser,
 }) => {

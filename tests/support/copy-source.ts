@@ -35,6 +35,13 @@ async function fill(db: Db) {
   const support = (await userByEmail(db, "support@example.edu"))!;
   // Names and addresses outside ASCII, as real accounts have them.
   await createUserWithRoom(db, { email: "zoë.müller@example.edu", name: "Zoë Müller – Ωmega", passwordHash: "x" });
+  // An account made by single sign-on: no password, its identity at the provider.
+  const sso = await createUserWithRoom(db, {
+    email: "sso.person@example.edu",
+    name: "Sso Person",
+    passwordHash: null,
+    sso: { issuer: "https://idp.example.edu/", subject: "248289761001" },
+  });
 
   // Room changes: history entries (JSON) and holds on the released PMI and link.
   await changeIdentity(db, ada.id, ada.id, { pmi: generatePmi(), link: "ada.lovelace.office" });
@@ -78,6 +85,10 @@ async function fill(db: Db) {
 
   // A session, a few help votes.
   const sessionId = await startSession(db, ada.id, { idleMs: 7 * 86_400_000, maxAgeMs: 30 * 86_400_000 });
+  await startSession(db, sso.id, { idleMs: 7 * 86_400_000, maxAgeMs: 30 * 86_400_000 }, new Date(), {
+    idpSid: "08a5019c-17e1-4977-8f42-65a12843ea02",
+    idToken: "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl",
+  });
   await recordVote(db, { page: "/help/passcodes", visitor: "v1", day: "2030-01-02", helpful: true });
   await recordVote(db, { page: "/help/passcodes", visitor: "v2", day: "2030-01-02", helpful: false });
   await recordVote(db, { page: "/help/waiting-room", visitor: "v1", day: "2030-01-03", helpful: true });

@@ -103,8 +103,11 @@ export async function signInWithIdp(page: Page, login: string): Promise<void> {
   const idp = new URL(E2E_IDP_ISSUER).origin;
   const start = page.url();
   await page.getByRole("button", { name: /^Sign in with / }).click();
-  // Through next-auth's redirect: to the provider's login, or straight back when the provider remembers us.
-  await page.waitForURL((url) => url.href !== start && !url.pathname.startsWith("/api/auth/"));
+  // Through next-auth's redirect (without JavaScript, through /signin/continue): to the provider's login, or
+  // straight back when the provider remembers us.
+  await page.waitForURL(
+    (url) => url.href !== start && !url.pathname.startsWith("/api/auth/") && url.pathname !== "/signin/continue",
+  );
   if (new URL(page.url()).origin !== idp) return;
 
   const loginField = page.locator('input[name="login"]');
