@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Sign in to Roomdesk</h1>
-      {error ? <FormMessage ok={false} message={ssoProblem(error, ssoName ?? "your organization")} /> : null}
+      {error && ssoName ? <FormMessage ok={false} message={ssoProblem(error, ssoName)} /> : null}
       {ssoName ? (
         <form action={signInWithSso}>
           <input type="hidden" name="callbackUrl" value={target} />
