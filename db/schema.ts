@@ -23,15 +23,18 @@ export const {
   attendees,
   sessions,
   ssoIdentities,
+  outbox,
 } = tables;
 
 export type {
   Attendee,
   HelpVote,
+  MailKind,
   LiveSession,
   Meeting,
   NewRoom,
   NewUser,
+  OutboxRow,
   Room,
   RoomChange,
   RoomChangeRow,

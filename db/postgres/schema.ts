@@ -275,3 +275,36 @@ export const ssoIdentities = pgTable(
     index("sso_identities_user").on(t.userId),
   ],
 );
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    kind: text("kind", {
+      enum: ["room-changed", "passcode-changed", "room-secured", "password-changed", "new-sign-in", "answer-sent"],
+    }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    recipient: text("recipient").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    notBefore: instant("not_before").notNull(),
+    nextAttemptAt: instant("next_attempt_at").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: instant("claimed_until"),
+    sentAt: instant("sent_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_burst").on(t.recipient, t.kind, t.status),
+    check(
+      "outbox_kind_check",
+      sql`${t.kind} in ('room-changed', 'passcode-changed', 'room-secured', 'password-changed', 'new-sign-in', 'answer-sent')`,
+    ),
+    check("outbox_status_check", sql`${t.status} in ('pending', 'sending', 'sent', 'failed')`),
+  ],
+);

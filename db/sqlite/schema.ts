@@ -304,3 +304,45 @@ export const ssoIdentities = sqliteTable(
 );
 
 export type SsoIdentity = typeof ssoIdentities.$inferSelect;
+
+/**
+ * Mail waiting to go, written in the same transaction as the change that causes it (lib/mail/outbox.ts). The
+ * sender (lib/mail/sender.ts) claims due rows for a while (claimed_until, a lease a crashed sender's claim runs out
+ * of), sends them, and marks them sent, or pending again with a later next_attempt_at, or failed.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", {
+      enum: ["room-changed", "passcode-changed", "room-secured", "password-changed", "new-sign-in", "answer-sent"],
+    }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    recipient: text("recipient").notNull(),
+    // What happened, rendered into a message at delivery, so several rows of a burst become one message.
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_burst").on(t.recipient, t.kind, t.status),
+    check(
+      "outbox_kind_check",
+      sql`${t.kind} in ('room-changed', 'passcode-changed', 'room-secured', 'password-changed', 'new-sign-in', 'answer-sent')`,
+    ),
+    check("outbox_status_check", sql`${t.status} in ('pending', 'sending', 'sent', 'failed')`),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type MailKind = OutboxRow["kind"];

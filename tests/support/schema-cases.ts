@@ -72,6 +72,14 @@ const meetingCase = (why: string, bad: Row, constraint: string, kind: Kind = "ch
   constraint,
 });
 const user = { email: "carol@example.edu", name: "Carol", password_hash: "x" };
+const mail = {
+  kind: "room-changed",
+  user_id: 1,
+  recipient: ada.email,
+  payload: "{}",
+  not_before: day,
+  next_attempt_at: day,
+};
 
 export const CASES: Case[] = [
   room("join before host without a passcode", { passcode: null, join_before_host: true }, "rooms_jbh_needs_passcode"),
@@ -150,6 +158,30 @@ export const CASES: Case[] = [
     bad: { token_hash: attendee.token_hash },
     kind: "unique",
     constraint: "attendees_key_token",
+  },
+  {
+    why: "mail of a kind that does not exist",
+    table: "outbox",
+    good: mail,
+    bad: { kind: "newsletter" },
+    kind: "check",
+    constraint: "outbox_kind_check",
+  },
+  {
+    why: "mail in a state that does not exist",
+    table: "outbox",
+    good: mail,
+    bad: { status: "lost" },
+    kind: "check",
+    constraint: "outbox_status_check",
+  },
+  {
+    why: "mail for no account",
+    table: "outbox",
+    good: mail,
+    bad: { user_id: 99 },
+    kind: "foreign key",
+    constraint: "outbox_user_id_users_id_fk",
   },
 ];
 
