@@ -12,6 +12,7 @@ const BOTH_ENGINES = [
   "time-zones",
   "support",
   "sso",
+  "mail-outbox",
 ];
 
 export default defineConfig({

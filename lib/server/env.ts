@@ -96,6 +96,27 @@ const envSchema = z.object({
   ),
   OIDC_LINK_BY_EMAIL: onOff("OIDC_LINK_BY_EMAIL", "off"),
   PASSWORD_SIGNIN: onOff("PASSWORD_SIGNIN", "on"),
+  // The site's public address, for links in mail (lib/server/site-url.ts reads it for the help pages too).
+  SITE_URL: z.preprocess(
+    blankIsUnset,
+    z.url({ protocol: /^https?$/, error: "SITE_URL must be the site's public address (https://...)" }).optional(),
+  ),
+  // Mail (lib/mail): sent over SMTP when SMTP_URL is set, else written as .eml files into MAIL_DIR.
+  SMTP_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^smtps?:\/\/./, "SMTP_URL must be an smtp:// or smtps:// URL (unset it to write mail to files)")
+      .optional(),
+  ),
+  MAIL_FROM: optionalText("MAIL_FROM"),
+  MAIL_DIR: z.preprocess(blankIsUnset, z.string().default(path.join(process.cwd(), "data", "mail"))),
+  // Notices of one kind to one person within this window go as one message.
+  MAIL_BURST_SECONDS: int(60),
+  // A failed delivery is tried again after this, doubling each time up to 64 times it, until MAIL_GIVE_UP_SECONDS.
+  MAIL_RETRY_BASE_SECONDS: int(60),
+  MAIL_GIVE_UP_SECONDS: int(24 * 60 * 60),
+  MAIL_POLL_MS: z.coerce.number().int().min(10, "MAIL_POLL_MS must be at least 10").default(2000),
 });
 
 /** Settings that only make sense together: each problem names the variable to fix. */
@@ -112,6 +133,10 @@ const checkedSchema = envSchema.superRefine((e, ctx) => {
     problem("OIDC_ISSUER", "OIDC_ISSUER is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set");
   if (!e.OIDC_ISSUER && e.PASSWORD_SIGNIN === "off")
     problem("PASSWORD_SIGNIN", "PASSWORD_SIGNIN=off needs single sign-on (OIDC_ISSUER): nobody could sign in");
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    problem("MAIL_FROM", "MAIL_FROM is required when SMTP_URL is set (e.g. MAIL_FROM='Roomdesk <rooms@example.edu>')");
+  if (e.SMTP_URL && !e.SITE_URL)
+    problem("SITE_URL", "SITE_URL is required when SMTP_URL is set (mail links to the site by its public address)");
 });
 
 type Env = z.infer<typeof envSchema>;
