@@ -17,6 +17,8 @@ export async function claimDue(db: Db, now: Date, senderId: string, until: Date,
     and(eq(outbox.status, "sending"), lt(outbox.claimedUntil, now)),
   )!;
   const claimable = or(eq(outbox.status, "pending"), and(eq(outbox.status, "sending"), lt(outbox.claimedUntil, now)))!;
+  // A plain read first: an empty outbox, the usual case, costs no write lock (SQLite) or transaction.
+  if ((await db.select({ id: outbox.id }).from(outbox).where(due).limit(1)).length === 0) return [];
   return withTransaction(db, async (tx) => {
     const skipLocked = engineOf(tx) === "postgres" ? sql` for update skip locked` : sql``;
     const groups = await queryRows<{ kind: string; recipient: string }>(

@@ -1,10 +1,13 @@
 import { closeDatabase, openDatabase, type Db } from "@/db";
 import { migrate } from "@/db/migrate";
+import { withTransaction } from "@/db/transaction";
 import { startSession } from "@/lib/auth/sessions";
 import { createUserWithRoom, userByEmail } from "@/lib/auth/users";
 import { recordVote } from "@/lib/help/votes";
 import { attemptJoin } from "@/lib/join/service";
 import { hostAction, liveState } from "@/lib/join/live";
+import { enqueue } from "@/lib/mail/outbox";
+import { deliverDue, senderSettings } from "@/lib/mail/sender";
 import { createMeeting, deleteMeeting } from "@/lib/meetings/service";
 import { changeIdentity, changeSettings, roomOfUser } from "@/lib/room/service";
 import { findUser, logAccess, secureUserRoom } from "@/lib/support/service";
@@ -46,6 +49,19 @@ async function fill(db: Db) {
   // Room changes: history entries (JSON) and holds on the released PMI and link.
   await changeIdentity(db, ada.id, ada.id, { pmi: generatePmi(), link: "ada.lovelace.office" });
   await changeSettings(db, ada.id, ada.id, { passcode: "Engine_43", joinBeforeHost: true, waitingRoom: false });
+  // Mail: a notice waiting out its burst window (JSON payload, no sent_at) and one already sent.
+  await withTransaction(db, async (tx) => {
+    const changes = [{ field: "waitingRoom", from: true, to: false }];
+    await enqueue(tx, { kind: "room-changed", to: ada.email, userId: ada.id, payload: { changes } });
+    await enqueue(tx, { kind: "new-sign-in", to: "zoë.müller@example.edu", payload: { at: "2030-01-02T08:00:00Z" } });
+  });
+  await deliverDue(
+    db,
+    { send: async () => undefined, close: () => undefined },
+    new Date(),
+    "copy-source",
+    senderSettings(),
+  );
   // Support finds grace and secures her room: a secured room, an access log with both kinds of entry.
   const found = await findUser(db, grace.email);
   await logAccess(db, { supportUserId: support.id, targetUserId: found!.user.id, query: grace.email });

@@ -8,7 +8,7 @@ import { outbox, users } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { createUserWithRoom } from "@/lib/auth/users";
 import { enqueue, type MailMessage } from "@/lib/mail/outbox";
-import { deliverDue, type SenderSettings } from "@/lib/mail/sender";
+import { deliverDue, startSender, type SenderSettings } from "@/lib/mail/sender";
 import { fileTransport, smtpTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { tempDatabase } from "../support/temp-db";
@@ -185,6 +185,21 @@ describe("the mail outbox", () => {
     expect(await deliverDue(db, counting, at(leaseEnds + 1), "s2", settings)).toMatchObject({ sent: 1 });
     expect(sent).toHaveLength(1);
     expect(await rows()).toMatchObject([{ status: "sent", claimedBy: null }]);
+  });
+
+  it("a started sender delivers what is queued, until it is stopped", async () => {
+    const { db, queue, rows } = await setup();
+    const sent: OutgoingMail[] = [];
+    const counting: MailTransport = { send: async (mail) => void sent.push(mail), close: () => undefined };
+    const sender = startSender(db, { transport: counting, pollMs: 10 });
+    await queue({ kind: "password-changed", payload: {} }, new Date());
+    await expect.poll(async () => (await rows())[0]?.status, { timeout: 30_000 }).toBe("sent");
+    await sender.stop();
+    await queue({ kind: "new-sign-in", payload: { at: new Date().toISOString() } }, new Date());
+    // Stopped: a poll interval's worth of rounds later the new row is still pending.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await rows()).map((r) => r.status)).toEqual(["sent", "pending"]);
+    expect(sent).toHaveLength(1);
   });
 
   it("without SMTP, writes each message as an .eml file mailparser reads", async () => {
