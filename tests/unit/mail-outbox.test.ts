@@ -11,6 +11,7 @@ import { enqueue, type MailMessage } from "@/lib/mail/outbox";
 import { deliverDue, startSender, type SenderSettings } from "@/lib/mail/sender";
 import { fileTransport, smtpTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { countingTransport } from "../support/counting-transport";
 import { tempDatabase } from "../support/temp-db";
 
 const t0 = new Date("2026-03-02T09:00:00Z");
@@ -232,13 +233,7 @@ describe("the mail outbox", () => {
         ),
       );
     const sent: number[] = [];
-    const counting: MailTransport = {
-      send: async (mail) => {
-        await new Promise((resolve) => setImmediate(resolve));
-        sent.push(mail.id);
-      },
-      close: () => undefined,
-    };
+    const counting = countingTransport((id) => sent.push(id));
     const drain = async (handle: typeof db, id: string) => {
       while ((await deliverDue(handle, counting, t0, id, { ...settings, batch: 1 })).messages > 0);
     };

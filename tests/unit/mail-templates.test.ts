@@ -4,6 +4,7 @@ import type { MailPayloads } from "@/lib/mail/outbox";
 import { retryDelaySeconds } from "@/lib/mail/sender";
 import { render } from "@/lib/mail/templates";
 import { parseEnv } from "@/lib/server/env";
+import { BASE_SETTINGS, settingsProblems } from "../support/settings";
 
 const site = new URL("https://rooms.example.edu");
 const EXAMPLES: { [K in MailKind]: MailPayloads[K] } = {
@@ -62,15 +63,8 @@ describe("mail templates", () => {
 });
 
 describe("mail settings", () => {
-  const base = { AUTH_SECRET: "x".repeat(40) };
-  const problems = (source: Record<string, string>) => {
-    try {
-      parseEnv({ ...base, ...source });
-      return "";
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
+  const base = BASE_SETTINGS;
+  const problems = settingsProblems;
 
   it("default to files, a minute's burst window and a day of retries", () => {
     const e = parseEnv(base);

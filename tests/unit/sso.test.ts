@@ -6,6 +6,7 @@ import { endSsoSessions, sessionUser, startSession } from "@/lib/auth/sessions";
 import { accountForSso, roleFromGroups, signInMethods, type SsoSettings } from "@/lib/auth/sso";
 import { createUserWithRoom } from "@/lib/auth/users";
 import { parseEnv } from "@/lib/server/env";
+import { BASE_SETTINGS, settingsProblems } from "../support/settings";
 import { tempDatabase } from "../support/temp-db";
 
 const ISSUER = "https://idp.example.edu/";
@@ -128,15 +129,8 @@ describe("accounts from single sign-on", () => {
 });
 
 describe("single sign-on settings", () => {
-  const base = { AUTH_SECRET: "x".repeat(40) };
-  const problems = (source: Record<string, string>) => {
-    try {
-      parseEnv({ ...base, ...source });
-      return "";
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
+  const base = BASE_SETTINGS;
+  const problems = settingsProblems;
 
   it("are off by default and read with their defaults", () => {
     const e = parseEnv({ ...base, OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" });

@@ -5,7 +5,7 @@ import { outbox } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { enqueue } from "@/lib/mail/outbox";
 import { deliverDue, senderSettings } from "@/lib/mail/sender";
-import type { MailTransport } from "@/lib/mail/transport";
+import { countingTransport } from "../../support/counting-transport";
 import { tempServerDatabase } from "../../support/temp-pg";
 
 const t0 = new Date("2026-03-02T09:00:00Z");
@@ -28,14 +28,7 @@ describe("mail senders on one PostgreSQL database", () => {
         );
     });
     const sent = new Map<number, string[]>();
-    const counting = (sender: string): MailTransport => ({
-      send: async (mail) => {
-        // A turn of the event loop between claim and mark, as a real send has.
-        await new Promise((resolve) => setImmediate(resolve));
-        sent.set(mail.id, [...(sent.get(mail.id) ?? []), sender]);
-      },
-      close: () => undefined,
-    });
+    const counting = (sender: string) => countingTransport((id) => sent.set(id, [...(sent.get(id) ?? []), sender]));
     const settings = { ...senderSettings(), batch: 3 };
     const drain = async (handle: Db, sender: string) => {
       while ((await deliverDue(handle, counting(sender), t0, sender, settings)).messages > 0);
