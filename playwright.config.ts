@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL, E2E_DATABASE_ENV, E2E_PORT } from "./tests/support/env";
+import { E2E_MAIL_ENV } from "./tests/support/e2e-mail";
 
 // Playwright cannot download browsers here: drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -11,6 +12,13 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
+  // One SMTP server for the run; the server's sender retries until it is up.
+  globalSetup: "./tests/support/e2e-mail-server.ts",
+  projects: [
+    { name: "suite", testIgnore: /mail-outage\.spec\.ts/ },
+    // The SMTP outage stops the server every test sends to, so it runs on its own, after everything else.
+    { name: "mail outage", testMatch: /mail-outage\.spec\.ts/, dependencies: ["suite"] },
+  ],
   timeout: 30_000,
   expect: { timeout: 7_000 },
   use: {
@@ -49,6 +57,7 @@ export default defineConfig({
       JOIN_LIMIT_CLIENT: "10000",
       JOIN_LIMIT_ID: "5",
       ROOM_CLAIM_LIMIT: "4",
+      ...E2E_MAIL_ENV,
     },
   },
 });

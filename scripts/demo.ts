@@ -15,6 +15,9 @@ process.env.AUTH_SECRET ??= fs.readFileSync(secretFile, "utf8").trim();
 process.env.DATABASE_PATH ??= path.join(dataDir, "roomdesk.db");
 process.env.AUTH_TRUST_HOST ??= "true";
 const port = process.env.PORT ?? "3000";
+// Without SMTP_URL, mail (security notices, answers from support) is written here as .eml files.
+process.env.MAIL_DIR ??= path.join(dataDir, "mail");
+process.env.SITE_URL ??= `http://localhost:${port}`;
 
 const { prepareDemoDatabase, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("@/scripts/seed");
 const seeded = await prepareDemoDatabase();
@@ -70,3 +73,8 @@ console.log(seeded ? "Demo accounts created:" : "Demo accounts (created on first
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(22)} ${a.name.padEnd(14)} ${a.role}`);
 console.log(`  password for all three: ${DEMO_PASSWORD}\n`);
 if (ssoLine) console.log(`${ssoLine}\n`);
+console.log(
+  process.env.SMTP_URL
+    ? `Mail is sent through ${new URL(process.env.SMTP_URL).host}.\n`
+    : `Mail (security notices, answers from support) is written to ${path.relative(root, process.env.MAIL_DIR) || "."}/ as .eml files.\n`,
+);

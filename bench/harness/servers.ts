@@ -88,6 +88,8 @@ export async function startApp(
     AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     ...RELAXED_LIMITS,
+    // Room saves queue notices: the bench's mail goes to files of its own, never into the project's data/.
+    MAIL_DIR: path.join(os.tmpdir(), "roomdesk-bench-mail"),
     ...extraEnv,
   };
   const profile = profileDir

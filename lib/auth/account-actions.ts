@@ -15,6 +15,7 @@ import { signInCounters } from "@/lib/auth/sign-in-limits";
 import { passwordSignIn } from "@/lib/auth/sso";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { userAction } from "@/lib/server/action";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -23,8 +24,9 @@ const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as
  * fresh session so it stays signed in. A new password hash is stored in the same transaction.
  */
 async function endEverySession(userId: number, passwordHash?: string) {
+  const origin = await requestOrigin();
   const sid = await replaceAllSessions(db(), userId, (tx) =>
-    passwordHash ? setPasswordHash(tx, userId, passwordHash) : Promise.resolve(),
+    passwordHash ? setPasswordHash(tx, userId, passwordHash, origin) : Promise.resolve(),
   );
   await unstable_update({ sid });
 }

@@ -9,6 +9,8 @@ declare module "next-auth" {
   }
   interface User {
     role?: Role;
+    /** Set at sign-in: this browser had not signed in to the account before (lib/auth/device-cookie.ts). */
+    newBrowser?: boolean;
   }
 }
 

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { notFound, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { requestHost } from "@/lib/server/site";
+import { requestHost, siteOrigin } from "@/lib/server/site";
+import { requestOrigin } from "@/lib/server/request-origin";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { readSessionToken } from "@/lib/auth/session-cookie";
@@ -116,7 +117,7 @@ const passwordProvider = () =>
       await resetCounter(db(), counters[0]!);
       // next-auth builds this URL with the same protocol it uses to choose a Secure session cookie.
       await rememberDevice(email, new URL(request.url).protocol === "https:");
-      return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+      return { id: String(user.id), name: user.name, email: user.email, role: user.role, newBrowser: !device };
     },
   });
 
@@ -135,9 +136,17 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         if (!idClaims) return "/signin?error=sso-unverified";
         const outcome = await accountForSso(db(), { ...idClaims, ...profile }, sso);
         if (!outcome.ok) return `/signin?error=sso-${outcome.reason}`;
-        // The session is for Roomdesk's account: the jwt callback below reads these.
-        Object.assign(user, { id: String(outcome.user.id), role: outcome.user.role, email: outcome.user.email });
+        // The session is for Roomdesk's account: the jwt callback below reads these. A browser new to an account
+        // that existed before is news for its owner; one that creates the account is not.
+        const known = deviceFor(await deviceCookie(), outcome.user.email, authSecret()) !== null;
+        Object.assign(user, {
+          id: String(outcome.user.id),
+          role: outcome.user.role,
+          email: outcome.user.email,
+          newBrowser: !known && !outcome.created,
+        });
         user.name = outcome.user.name;
+        await rememberDevice(outcome.user.email, (await siteOrigin()).startsWith("https:"));
         return true;
       },
       async jwt(params) {
@@ -150,7 +159,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
                   idToken: params.account.id_token,
                 }
               : undefined;
-          token.sid = await startSession(db(), Number(token.uid), limits(), new Date(), fromSso);
+          const newBrowser = params.user?.newBrowser ? await requestOrigin() : undefined;
+          token.sid = await startSession(db(), Number(token.uid), limits(), new Date(), fromSso, newBrowser);
         } else if (params.trigger === "update") {
           // The browser that ended every session moves onto the fresh one its action made, if it is really its own.
           const sid: unknown = params.session?.sid;

@@ -4,6 +4,8 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
 import { sessions, ssoIdentities, users, type User } from "@/db/schema";
+import { notifyUser } from "@/lib/mail/outbox";
+import type { Origin } from "@/lib/mail/messages";
 
 /** last_seen_at is written at most this often per session, so most reads of a session write nothing. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
@@ -20,7 +22,8 @@ const newId = () => randomBytes(32).toString("base64url");
 
 /**
  * Starts a session and returns its id, which only the session token carries. Idle rows go at the same time
- * (an indexed range); a row too old but still in use goes when it is next read.
+ * (an indexed range); a row too old but still in use goes when it is next read. `newBrowser`: the sign-in came
+ * from a browser this account had not signed in from, and the owner is told where, in the same transaction.
  */
 export async function startSession(
   db: Db,
@@ -28,6 +31,7 @@ export async function startSession(
   limits: SessionLimits,
   now = new Date(),
   sso?: { idpSid?: string; idToken?: string },
+  newBrowser?: Origin,
 ): Promise<string> {
   const id = newId();
   await withTransaction(db, async (tx) => {
@@ -40,6 +44,7 @@ export async function startSession(
       idpSid: sso?.idpSid ?? null,
       idToken: sso?.idToken ?? null,
     });
+    if (newBrowser) await notifyUser(tx, userId, { kind: "new-sign-in", payload: { origin: newBrowser } });
   });
   return id;
 }

@@ -40,7 +40,8 @@ export const passwordSignIn = () => env().PASSWORD_SIGNIN === "on";
 export type SsoClaims = Record<string, unknown> & { iss?: unknown; sub?: unknown };
 
 export type SsoRefusal = "no-subject" | "no-email" | "email-in-use";
-export type SsoOutcome = { ok: true; user: User } | { ok: false; reason: SsoRefusal };
+/** `created`: the account was made by this sign-in. */
+export type SsoOutcome = { ok: true; user: User; created?: boolean } | { ok: false; reason: SsoRefusal };
 
 // RFC 5321's limit, and enough of a shape to be an address; the provider vouches for the rest.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
@@ -149,7 +150,7 @@ async function findOrCreate(db: Db, claims: SsoClaims, settings: SsoSettings): P
     role: role ?? "owner",
     sso: { issuer, subject },
   });
-  return { ok: true, user };
+  return { ok: true, user, created: true };
 }
 
 /** How an account signs in, for the support console and /account. */

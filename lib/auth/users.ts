@@ -7,6 +7,8 @@ import { roomChanges, rooms, ssoIdentities, users, type User } from "@/db/schema
 import type { Role } from "@/lib/validation/account";
 import { pmiAvailable, linkAvailable } from "@/lib/room/availability";
 import { shapeNewRoom } from "@/lib/room/new-room";
+import { notifyUser } from "@/lib/mail/outbox";
+import type { Origin } from "@/lib/mail/messages";
 
 type NewAccount = {
   email: string;
@@ -79,7 +81,8 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Stores a new password hash; callers end the account's sessions in the same transaction. */
-export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string): Promise<void> {
+/** Stores a new password hash and tells the owner; callers end the account's sessions in the same transaction. */
+export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string, origin: Origin): Promise<void> {
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await notifyUser(tx, userId, { kind: "password-changed", payload: { origin } });
 }

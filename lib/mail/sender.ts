@@ -8,7 +8,7 @@ import { withTransaction } from "@/db/transaction";
 import { env } from "@/lib/server/env";
 import { siteUrl } from "@/lib/server/site-url";
 import { claimDue } from "./claim";
-import type { MailPayloads } from "./messages";
+import { BURST_KINDS, type MailPayloads } from "./messages";
 import { render } from "./templates";
 import { transportFromEnv, type MailTransport } from "./transport";
 
@@ -58,7 +58,8 @@ export async function deliverDue(
   const rows = await claimDue(db, now, senderId, new Date(now.getTime() + settings.leaseMs), settings.batch);
   const bursts = new Map<string, OutboxRow[]>();
   for (const row of rows) {
-    const key = `${row.kind}\n${row.recipient}`;
+    // A burst of notices to one address is one message; anything else (an answer support sent) goes alone.
+    const key = BURST_KINDS.has(row.kind) ? `${row.kind}\n${row.recipient}` : `#${row.id}`;
     bursts.set(key, [...(bursts.get(key) ?? []), row]);
   }
   const outcome: Delivery = { sent: 0, retrying: 0, failed: 0, messages: bursts.size };

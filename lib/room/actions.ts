@@ -14,6 +14,7 @@ import { siteOrigin } from "@/lib/server/site";
 import { ruleError, type FieldErrors } from "@/lib/validation/errors";
 import { roomIdentitySchema, roomSettingsSchema } from "@/lib/validation/room";
 import { userAction, type ActionState } from "@/lib/server/action";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 function refusalsToErrors(refusals: Refusal[]): FieldErrors {
   return Object.fromEntries(refusals.map((r) => [r.field, ruleError(r.rule)]));
@@ -58,7 +59,7 @@ export const updateRoomIdentity = userAction(
           "Too many tries with IDs or links that are taken. Nothing was changed. " +
           `Try again in ${waitInWords(wait)}.`,
       };
-    const outcome = await changeIdentity(db(), user.id, user.id, input);
+    const outcome = await changeIdentity(db(), user.id, user.id, input, await requestOrigin());
     if (!outcome.ok) {
       if (outcome.refusals.some((r) => r.rule === "pmi-in-use" || r.rule === "link-in-use"))
         await recordFailure(db(), [counter]);
@@ -78,7 +79,7 @@ export const updateRoomIdentity = userAction(
 export const updateRoomSettings = userAction(
   roomSettingsSchema,
   async (input, user): Promise<ActionState<RoomSaved>> => {
-    const outcome = await changeSettings(db(), user.id, user.id, input);
+    const outcome = await changeSettings(db(), user.id, user.id, input, await requestOrigin());
     if (!outcome.ok)
       return { ok: false, message: "Nothing was changed.", fieldErrors: refusalsToErrors(outcome.refusals) };
     return {
@@ -93,7 +94,7 @@ export const updateRoomSettings = userAction(
 export const secureMyRoom = userAction(
   z.object({ confirm: z.literal("yes", { error: "Confirm to secure your room." }) }),
   async (_input, user) => {
-    await secureRoom(db(), user.id, user.id);
+    await secureRoom(db(), user.id, user.id, await requestOrigin());
     revalidatePath("/room");
     redirect("/room?secured=1");
   },

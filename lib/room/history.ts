@@ -9,6 +9,9 @@ const LABELS: Record<string, string> = {
   waitingRoom: "Waiting room",
 };
 
+/** A room field's name as the form labels it. */
+export const fieldLabel = (field: string): string => LABELS[field] ?? field;
+
 function show(field: string, value: RoomChange["from"]): string {
   if (typeof value === "boolean") return value ? "on" : "off";
   if (value === null || value === undefined) return "none";
@@ -17,7 +20,7 @@ function show(field: string, value: RoomChange["from"]): string {
 
 /** One line of room history in words. The passcode is only ever "set", "changed" or "removed". */
 export function describeChange(change: RoomChange): string {
-  const label = LABELS[change.field] ?? change.field;
+  const label = fieldLabel(change.field);
   if (change.field === "passcode") {
     if (change.from === "none") return "Passcode set";
     if (change.to === "none") return "Passcode removed";

@@ -5,6 +5,8 @@ import { databaseError } from "@/db/errors";
 import { lockRows, withTransaction, type Tx } from "@/db/transaction";
 import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
+import { notifyUser } from "@/lib/mail/outbox";
+import { originUnknown, passcodeChange, type Origin } from "@/lib/mail/messages";
 import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
@@ -85,6 +87,7 @@ export async function changeIdentity(
   userId: number,
   actorId: number,
   next: { pmi: string; link: string },
+  origin: Origin = originUnknown(),
 ): Promise<Outcome> {
   try {
     return await withTransaction(db, async (tx): Promise<Outcome> => {
@@ -116,6 +119,7 @@ export async function changeIdentity(
         .where(eq(rooms.id, room.id))
         .returning();
       const entry = await record(tx, room.id, actorId, "updated", changed);
+      await notifyUser(tx, userId, { kind: "room-changed", payload: { changes: changed, origin } });
       return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
     });
   } catch (error) {
@@ -126,7 +130,13 @@ export async function changeIdentity(
   }
 }
 
-export async function changeSettings(db: Db, userId: number, actorId: number, next: RoomSettings): Promise<Outcome> {
+export async function changeSettings(
+  db: Db,
+  userId: number,
+  actorId: number,
+  next: RoomSettings,
+  origin: Origin = originUnknown(),
+): Promise<Outcome> {
   const problems = settingsProblems(next);
   if (problems.length > 0) return { ok: false, refusals: problems };
   return withTransaction(db, async (tx): Promise<Outcome> => {
@@ -143,6 +153,17 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
     if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
     const updated = await updateSettings(tx, room.id, next);
     const entry = await record(tx, room.id, actorId, "updated", changed);
+    // The owner hears of it: a passcode in a notice of its own, the rest together (lib/mail/messages.ts).
+    const [passcode, others] = [
+      changed.filter((c) => c.field === "passcode"),
+      changed.filter((c) => c.field !== "passcode"),
+    ];
+    if (passcode[0])
+      await notifyUser(tx, userId, {
+        kind: "passcode-changed",
+        payload: { change: passcodeChange(passcode[0]), origin },
+      });
+    if (others.length > 0) await notifyUser(tx, userId, { kind: "room-changed", payload: { changes: others, origin } });
     return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
   });
 }
@@ -152,7 +173,12 @@ export async function changeSettings(db: Db, userId: number, actorId: number, ne
  * cannot be guessed from the old), a new passcode, waiting room on, join before host off; the meeting in the
  * room ends and every guest is out, with every guest token and pass void.
  */
-export async function secureRoom(db: Db, userId: number, actorId: number): Promise<Room> {
+export async function secureRoom(
+  db: Db,
+  userId: number,
+  actorId: number,
+  origin: Origin = originUnknown(),
+): Promise<Room> {
   return withTransaction(db, async (tx) => {
     const now = new Date();
     const room = await lockedRoomOfUser(tx, userId);
@@ -184,6 +210,7 @@ export async function secureRoom(db: Db, userId: number, actorId: number): Promi
       { field: "waitingRoom", from: room.waitingRoom, to: true },
       { field: "joinBeforeHost", from: room.joinBeforeHost, to: false },
     ]);
+    await notifyUser(tx, userId, { kind: "room-secured", payload: { origin } });
     return updated!;
   });
 }

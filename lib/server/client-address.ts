@@ -12,5 +12,7 @@ export function clientAddress(headers: Headers): string {
     .map((s) => s.trim())
     .filter(Boolean)
     .at(-1);
-  return (last ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
+  const address = (last ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
+  // An IPv4 client of a dual-stack socket shows as ::ffff:192.0.2.1: it is the same client as 192.0.2.1.
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { env } from "@/lib/server/env";
+import { startSender } from "@/lib/mail/sender";
 
 function stop(message: string): never {
   console.error(`Roomdesk cannot start: ${message}`);
@@ -22,4 +23,6 @@ export async function startServer() {
         "Set it to a long random value, e.g. AUTH_SECRET=$(openssl rand -base64 32) npm start",
     );
   await migrate(db());
+  // Every server process delivers mail from the outbox; the claim makes sure one of them sends each message.
+  startSender(db());
 }

@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { secureUserRoom as secure } from "@/lib/support/service";
 import { userById } from "@/lib/auth/users";
 import { userAction } from "@/lib/server/action";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 /**
  * "Secure this room" for a user who reports an intrusion. The support person comes from the session and
@@ -17,7 +18,7 @@ export const secureUserRoom = userAction(
   async (input, staff) => {
     const target = await userById(db(), input.user);
     if (!target) return { ok: false, message: "That account does not exist." };
-    await secure(db(), target, staff.id);
+    await secure(db(), target, staff.id, await requestOrigin({ name: staff.name }));
     redirect(`/support?find=${encodeURIComponent(target.email)}&secured=1`);
   },
   { role: "support" },

@@ -5,6 +5,7 @@ import { withTransaction } from "@/db/transaction";
 import { helpVotes, meetings, rooms, supportAccessLog, users, type Room, type User } from "@/db/schema";
 import { votablePages } from "@/lib/help/pages";
 import { secureRoom } from "@/lib/room/service";
+import type { Origin } from "@/lib/mail/messages";
 import { hasLinkShape } from "@/lib/validation/link";
 import { normalizePmi } from "@/lib/validation/pmi";
 
@@ -78,7 +79,7 @@ export async function voteTotals(db: Db): Promise<VoteTotal[]> {
 }
 
 /** "Secure this room" for a user who reports an intrusion, through the room's own service, on the record. */
-export async function secureUserRoom(db: Db, target: User, staffId: number): Promise<void> {
-  await secureRoom(db, target.id, staffId);
+export async function secureUserRoom(db: Db, target: User, staffId: number, origin: Origin): Promise<void> {
+  await secureRoom(db, target.id, staffId, origin);
   await logAccess(db, { supportUserId: staffId, targetUserId: target.id, query: target.email, action: "secure" });
 }

@@ -1,3 +1,4 @@
+import { originUnknown } from "@/lib/mail/messages";
 import { closeDatabase, openDatabase, type Db } from "@/db";
 import { migrate } from "@/db/migrate";
 import { withTransaction } from "@/db/transaction";
@@ -52,8 +53,17 @@ async function fill(db: Db) {
   // Mail: a notice waiting out its burst window (JSON payload, no sent_at) and one already sent.
   await withTransaction(db, async (tx) => {
     const changes = [{ field: "waitingRoom", from: true, to: false }];
-    await enqueue(tx, { kind: "room-changed", to: ada.email, userId: ada.id, payload: { changes } });
-    await enqueue(tx, { kind: "new-sign-in", to: "zoë.müller@example.edu", payload: { at: "2030-01-02T08:00:00Z" } });
+    await enqueue(tx, {
+      kind: "room-changed",
+      to: ada.email,
+      userId: ada.id,
+      payload: { changes, origin: originUnknown() },
+    });
+    await enqueue(tx, {
+      kind: "new-sign-in",
+      to: "zoë.müller@example.edu",
+      payload: { origin: originUnknown(new Date("2030-01-02T08:00:00Z")) },
+    });
   });
   await deliverDue(
     db,
@@ -66,7 +76,7 @@ async function fill(db: Db) {
   const found = await findUser(db, grace.email);
   await logAccess(db, { supportUserId: support.id, targetUserId: found!.user.id, query: grace.email });
   await logAccess(db, { supportUserId: support.id, targetUserId: null, query: "nobody@example.edu" });
-  await secureUserRoom(db, grace, support.id);
+  await secureUserRoom(db, grace, support.id, originUnknown());
 
   const meeting = (fields: Record<string, string>) => {
     const parsed = meetingSchema.safeParse({ duration: "45", timeZone: "Europe/Berlin", waitingRoom: "on", ...fields });

@@ -13,6 +13,8 @@ export type TestSmtp = {
   messagesTo(address: string): ParsedMail[];
   /** While set, every message is refused with this code (4xx: try again later, 5xx: never). */
   refuseWith: number | null;
+  /** Recipients refused with a code of their own, whatever refuseWith says (lower-case addresses). */
+  refuseRecipients: Map<string, number>;
   stop(): Promise<void>;
 };
 
@@ -22,15 +24,16 @@ const PASS = "smtp-test-password";
 /**
  * A real SMTP server on 127.0.0.1 for tests: accepts mail for anyone after AUTH PLAIN or LOGIN with the test
  * credentials, parses each message with mailparser, and keeps it. Plain connections only (no STARTTLS).
- * `port` 0 picks a free one; give the port of a stopped server to bring it back where it was.
+ * `port` 0 picks a free one; give the port of a stopped server to bring it back where it was, and its `received`
+ * to go on collecting into the same list.
  */
-export async function startTestSmtp(port = 0): Promise<TestSmtp> {
-  const received: Received[] = [];
+export async function startTestSmtp(port = 0, received: Received[] = []): Promise<TestSmtp> {
   const state: { refuseWith: number | null } = { refuseWith: null };
   const refusal = () => {
     if (state.refuseWith === null) return null;
     return Object.assign(new Error(`Refused for the test (${state.refuseWith})`), { responseCode: state.refuseWith });
   };
+  const refuseRecipients = new Map<string, number>();
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
     allowInsecureAuth: true,
@@ -39,6 +42,11 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASS) callback(null, { user: USER });
       else callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      const code = refuseRecipients.get(address.address.toLowerCase());
+      if (code) return callback(Object.assign(new Error(`Refused for the test (${code})`), { responseCode: code }));
+      callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -71,6 +79,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     port: actual,
     url: `smtp://${USER}:${PASS}@127.0.0.1:${actual}`,
     received,
+    refuseRecipients,
     messagesTo: (address) => received.filter((r) => r.to.includes(address)).map((r) => r.mail),
     get refuseWith() {
       return state.refuseWith;

@@ -33,4 +33,9 @@ describe("client address", () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.5" }))).toBe("203.0.113.5");
     expect(clientAddress(new Headers())).toBe("unknown");
   });
+
+  it("writes an IPv4 client of a dual-stack socket as IPv4, and leaves IPv6 as it is", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "::ffff:203.0.113.5" }))).toBe("203.0.113.5");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "2001:db8::1" }))).toBe("2001:db8::1");
+  });
 });

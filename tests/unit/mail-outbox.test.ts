@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { outbox, users } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { createUserWithRoom } from "@/lib/auth/users";
-import { enqueue, type MailMessage } from "@/lib/mail/outbox";
+import { enqueue, type MailMessage, type Origin } from "@/lib/mail/outbox";
 import { deliverDue, startSender, type SenderSettings } from "@/lib/mail/sender";
 import { fileTransport, smtpTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
@@ -53,14 +53,18 @@ async function setup() {
   const rows = () => db.select().from(outbox).orderBy(asc(outbox.id));
   return { db, ada, queue, rows };
 }
-const waitingRoomOff: MailMessage["payload"] = { changes: [{ field: "waitingRoom", from: true, to: false }] };
+const ORIGIN: Origin = { at: t0.toISOString(), address: "203.0.113.7", browser: "Firefox on Windows" };
+const waitingRoomOff: MailMessage["payload"] = {
+  changes: [{ field: "waitingRoom", from: true, to: false }],
+  origin: ORIGIN,
+};
 
 describe("the mail outbox", () => {
   it("queues nothing when the change it tells of is rolled back", async () => {
     const { db, ada, rows } = await setup();
     const failed = withTransaction(db, async (tx) => {
       await tx.update(users).set({ name: "Ada King" }).where(eq(users.id, ada.id));
-      await enqueue(tx, { kind: "password-changed", to: ada.email, userId: ada.id, payload: {} });
+      await enqueue(tx, { kind: "password-changed", to: ada.email, userId: ada.id, payload: { origin: ORIGIN } });
       throw new Error("the change failed");
     });
     await expect(failed).rejects.toThrow("the change failed");
@@ -69,21 +73,30 @@ describe("the mail outbox", () => {
     expect(user!.name).toBe("Ada Lovelace");
   });
 
-  it("stores whether a passcode changed, never the passcode", async () => {
+  it("never stores a passcode: a room change that names one loses it", async () => {
     const { queue, rows } = await setup();
     await queue({
       kind: "room-changed",
-      payload: { changes: [{ field: "passcode", from: "Old_pass1", to: "New_pass2" }] },
+      payload: {
+        changes: [
+          { field: "passcode", from: "Old_pass1", to: "New_pass2" },
+          { field: "waitingRoom", from: true, to: false },
+        ],
+        origin: ORIGIN,
+      },
     });
     const [row] = await rows();
-    expect(row!.payload).toEqual({ changes: [{ field: "passcode", from: "set", to: "set" }] });
+    expect(row!.payload).toEqual(waitingRoomOff);
     expect(JSON.stringify(row)).not.toMatch(/Old_pass1|New_pass2/);
   });
 
   it("delivers over SMTP: From, To, Subject, text and HTML with absolute links and no images; marked sent", async () => {
     const { db, ada, queue, rows } = await setup();
     const server = await smtp();
-    const id = await queue({ kind: "passcode-changed", payload: { meeting: `<img src="https://x.test/p.gif"> & Co` } });
+    const id = await queue({
+      kind: "passcode-changed",
+      payload: { change: "changed", meeting: `<img src="https://x.test/p.gif"> & Co`, origin: ORIGIN },
+    });
     // A change waits out the burst window first.
     expect(await deliverDue(db, smtpTo(server), at(BURST - 1), "s1", settings)).toMatchObject({ messages: 0 });
     expect(server.received).toEqual([]);
@@ -93,7 +106,7 @@ describe("the mail outbox", () => {
     expect(server.received).toHaveLength(1);
     expect(mail!.from?.text).toBe('"Roomdesk" <rooms@example.edu>');
     expect(mail!.to).toMatchObject({ text: ada.email });
-    expect(mail!.subject).toBe("A passcode was changed");
+    expect(mail!.subject).toBe("A meeting passcode was changed");
     expect(mail!.messageId).toBe(`<outbox.${id}@rooms.example.edu>`);
     expect(mail!.text).toContain("https://rooms.example.edu/room");
     expect(mail!.html).toContain('<a href="https://rooms.example.edu/room">');
@@ -111,22 +124,29 @@ describe("the mail outbox", () => {
     const server = await smtp();
     await queue({ kind: "room-changed", payload: waitingRoomOff }, t0);
     await queue(
-      { kind: "room-changed", payload: { changes: [{ field: "link", from: "ada.l", to: "ada.lovelace" }] } },
+      {
+        kind: "room-changed",
+        payload: { changes: [{ field: "link", from: "ada.l", to: "ada.lovelace" }], origin: ORIGIN },
+      },
       at(1),
     );
     await queue(
-      { kind: "room-changed", payload: { changes: [{ field: "passcode", from: "set", to: "none" }] } },
+      {
+        kind: "room-changed",
+        payload: { changes: [{ field: "joinBeforeHost", from: false, to: true }], origin: ORIGIN },
+      },
       at(1.5),
     );
-    await queue({ kind: "password-changed", payload: {} }, at(1));
+    await queue({ kind: "password-changed", payload: { origin: ORIGIN } }, at(1));
 
     const delivery = await deliverDue(db, smtpTo(server), at(BURST), "s1", settings);
     expect(delivery).toMatchObject({ sent: 4, messages: 2 });
     const mails = server.messagesTo(ada.email);
-    expect(mails.map((m) => m.subject).sort()).toEqual(["Your meeting room was changed", "Your password was changed"]);
-    const changes = mails.find((m) => m.subject === "Your meeting room was changed")!;
-    expect(changes.text).toContain(
-      "- Waiting room: on → off\n- Personal link: ada.l → ada.lovelace\n- Passcode removed",
+    const subject = "Your meeting room was changed: Waiting room, Personal link, Join before host";
+    expect(mails.map((m) => m.subject).sort()).toEqual(["Your Roomdesk password was changed", subject]);
+    const changes = mails.find((m) => m.subject === subject)!;
+    expect(changes.text).toMatch(
+      /- Waiting room: on → off\n[^]*- Personal link: ada\.l → ada\.lovelace\n[^]*- Join before host: off → on\n/,
     );
     expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent", "sent"]);
   });
@@ -136,7 +156,7 @@ describe("the mail outbox", () => {
     const server = await smtp();
     const port = server.port;
     await servers.pop()!.stop();
-    await queue({ kind: "password-changed", payload: {} });
+    await queue({ kind: "password-changed", payload: { origin: ORIGIN } });
 
     expect(await deliverDue(db, smtpTo(server), t0, "s1", settings)).toMatchObject({ retrying: 1 });
     let [row] = await rows();
@@ -156,7 +176,7 @@ describe("the mail outbox", () => {
 
     // A server that keeps answering "try later": retried until the give-up window is past, then failed.
     back.refuseWith = 451;
-    await queue({ kind: "new-sign-in", payload: { at: t0.toISOString() } }, at(100));
+    await queue({ kind: "new-sign-in", payload: { origin: ORIGIN } }, at(100));
     const tries: string[] = [];
     for (let s = 100; s <= 140; s += 1) {
       const { retrying, failed } = await deliverDue(db, smtpTo(back), at(s), "s2", settings);
@@ -171,7 +191,7 @@ describe("the mail outbox", () => {
 
   it("a crashed sender's claim runs out, and another sender delivers the mail", async () => {
     const { db, queue, rows } = await setup();
-    await queue({ kind: "password-changed", payload: {} });
+    await queue({ kind: "password-changed", payload: { origin: ORIGIN } });
     const dies: MailTransport = {
       send: () => new Promise(() => undefined),
       close: () => undefined,
@@ -193,10 +213,10 @@ describe("the mail outbox", () => {
     const sent: OutgoingMail[] = [];
     const counting: MailTransport = { send: async (mail) => void sent.push(mail), close: () => undefined };
     const sender = startSender(db, { transport: counting, pollMs: 10 });
-    await queue({ kind: "password-changed", payload: {} }, new Date());
+    await queue({ kind: "password-changed", payload: { origin: ORIGIN } }, new Date());
     await expect.poll(async () => (await rows())[0]?.status, { timeout: 30_000 }).toBe("sent");
     await sender.stop();
-    await queue({ kind: "new-sign-in", payload: { at: new Date().toISOString() } }, new Date());
+    await queue({ kind: "new-sign-in", payload: { origin: ORIGIN } }, new Date());
     // Stopped: a poll interval's worth of rounds later the new row is still pending.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await rows()).map((r) => r.status)).toEqual(["sent", "pending"]);
@@ -214,7 +234,7 @@ describe("the mail outbox", () => {
     expect(files).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.eml$/)]);
     const mail = await simpleParser(fs.readFileSync(path.join(dir, files[0]!)));
     expect(mail.to).toMatchObject({ text: ada.email });
-    expect(mail.subject).toBe("Your meeting room was changed");
+    expect(mail.subject).toBe("Your meeting room was changed: Waiting room");
     expect(mail.text).toContain("Waiting room: on → off");
     expect(mail.html).toContain("<li>Waiting room: on → off</li>");
   });
@@ -226,11 +246,7 @@ describe("the mail outbox", () => {
     // Twenty recipients: twenty messages (one recipient's notices of a kind would go as one).
     for (let i = 0; i < 20; i++)
       await withTransaction(db, (tx) =>
-        enqueue(
-          tx,
-          { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { at: t0.toISOString() } },
-          { now: t0 },
-        ),
+        enqueue(tx, { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { origin: ORIGIN } }, { now: t0 }),
       );
     const sent: number[] = [];
     const counting = countingTransport((id) => sent.push(id));

@@ -1,3 +1,4 @@
+import { originUnknown } from "@/lib/mail/messages";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -17,7 +18,7 @@ describe("mail senders in several processes on one SQLite file", () => {
       for (let i = 0; i < 50; i++)
         await enqueue(
           tx,
-          { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { at: t0.toISOString() } },
+          { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { origin: originUnknown(t0) } },
           { now: t0 },
         );
     });

@@ -3,18 +3,28 @@ import type { MailKind } from "@/db/schema";
 import type { MailPayloads } from "@/lib/mail/outbox";
 import { retryDelaySeconds } from "@/lib/mail/sender";
 import { render } from "@/lib/mail/templates";
+import type { Origin } from "@/lib/mail/messages";
+import { describeBrowser } from "@/lib/server/browser";
 import { parseEnv } from "@/lib/server/env";
 import { BASE_SETTINGS, settingsProblems } from "../support/settings";
 
 const site = new URL("https://rooms.example.edu");
+const origin: Origin = { at: "2026-03-02T09:00:00Z", address: "203.0.113.7", browser: "Firefox on Windows" };
 const EXAMPLES: { [K in MailKind]: MailPayloads[K] } = {
-  "room-changed": { changes: [{ field: "passcode", from: "set", to: "set" }] },
-  "passcode-changed": { meeting: "Lab <meeting> & \"review\" 'q'" },
-  "room-secured": { by: "support" },
-  "password-changed": {},
-  "new-sign-in": { at: "2026-03-02T09:00:00Z", client: "203.0.113.7" },
-  "answer-sent": { subject: "Where is my <b>recording</b>?" },
+  "room-changed": { changes: [{ field: "pmi", from: "4155550134", to: "4155550199" }], origin },
+  "passcode-changed": { change: "changed", meeting: "Lab <meeting> & \"review\" 'q'", origin },
+  "room-secured": { origin: { ...origin, support: "Grace Hopper" } },
+  "password-changed": { origin },
+  "new-sign-in": { origin },
+  "answer-sent": {
+    title: "Where is my <b>recording</b>?",
+    excerpt: "Recordings are in the cloud.",
+    path: "/help/faq/where-is-my-recording",
+    note: "As we discussed",
+    sentBy: { id: 2, name: "Grace Hopper" },
+  },
 };
+const NOTICES = (Object.keys(EXAMPLES) as MailKind[]).filter((kind) => kind !== "answer-sent");
 
 describe("mail templates", () => {
   for (const kind of Object.keys(EXAMPLES) as MailKind[]) {
@@ -38,23 +48,83 @@ describe("mail templates", () => {
     });
   }
 
-  it("escapes what a notice carries in HTML, and keeps it as written in text", () => {
-    const { text, html } = render("passcode-changed", [EXAMPLES["passcode-changed"]], site);
-    expect(html).toContain("Meeting: Lab &lt;meeting&gt; &amp; &quot;review&quot; &#39;q&#39;");
-    expect(text).toContain(`Meeting: Lab <meeting> & "review" 'q'`);
+  for (const kind of NOTICES) {
+    it(`${kind}: says when, from which address and browser, and links to the room and the intrusion answer`, () => {
+      const { text } = render(kind, [EXAMPLES[kind]], site);
+      expect(text).toMatch(/on Mar 2, 2026, 9:00\s?AM UTC from 203\.0\.113\.7 \(Firefox on Windows\)/);
+      expect(text).toContain("https://rooms.example.edu/room");
+      expect(text).toContain(
+        "What should I do if someone intrudes?: https://rooms.example.edu/help/faq/what-should-i-do-if-someone-intrudes",
+      );
+    });
+  }
+
+  it("says which support person secured a room", () => {
+    const { subject, text } = render("room-secured", [EXAMPLES["room-secured"]], site);
+    expect(subject).toBe("Support secured your meeting room");
+    expect(text).toContain("by Grace Hopper of support");
   });
 
-  it("a burst lists each notice's lines once, in order; a passcode shows only as changed", () => {
-    const { text } = render(
+  it("an answer carries its title, first paragraph, permanent link, the note and who sent it", () => {
+    const { subject, text } = render("answer-sent", [EXAMPLES["answer-sent"]], site);
+    expect(subject).toBe("Roomdesk support sent you an answer: Where is my <b>recording</b>?");
+    expect(text).toContain("Where is my <b>recording</b>?\n\nRecordings are in the cloud.");
+    expect(text).toContain("Read the whole answer: https://rooms.example.edu/help/faq/where-is-my-recording");
+    expect(text).toContain("Grace Hopper wrote: As we discussed");
+    expect(text).toContain("Sent by Grace Hopper, Roomdesk support.");
+  });
+
+  it("escapes what a notice carries in HTML, and keeps it as written in text", () => {
+    const { text, html } = render("passcode-changed", [EXAMPLES["passcode-changed"]], site);
+    expect(html).toContain("the meeting “Lab &lt;meeting&gt; &amp; &quot;review&quot; &#39;q&#39;” changed");
+    expect(text).toContain(`the meeting “Lab <meeting> & "review" 'q'” changed`);
+  });
+
+  it("a burst lists each notice under its own time and place, a repeated one once", () => {
+    const later = { ...origin, at: "2026-03-02T09:00:40Z", address: "198.51.100.2" };
+    const { subject, text } = render(
       "room-changed",
       [
-        { changes: [{ field: "waitingRoom", from: true, to: false }] },
-        { changes: [{ field: "passcode", from: "none", to: "set" }] },
-        { changes: [{ field: "waitingRoom", from: true, to: false }] },
+        { changes: [{ field: "waitingRoom", from: true, to: false }], origin },
+        { changes: [{ field: "link", from: "ada.l", to: "ada.lovelace" }], origin: later },
+        { changes: [{ field: "waitingRoom", from: true, to: false }], origin },
       ],
       site,
     );
-    expect(text).toContain("\n- Waiting room: on → off\n- Passcode set\n\n");
+    expect(subject).toBe("Your meeting room was changed: Waiting room, Personal link");
+    expect(text).toMatch(
+      /203\.0\.113\.7 \(Firefox on Windows\):\n\n- Waiting room: on → off\n\nChanged on [^\n]* from 198\.51\.100\.2 \(Firefox on Windows\):\n\n- Personal link: ada\.l → ada\.lovelace\n\n/,
+    );
+    expect(text.match(/Waiting room: on → off/g)).toHaveLength(1);
+  });
+
+  it("names a browser in a few words from its User-Agent", () => {
+    const cases: Array<[string | null, string]> = [
+      ["Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0", "Firefox on Windows"],
+      [
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+        "Safari on macOS",
+      ],
+      [
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0",
+        "Edge on Windows",
+      ],
+      [
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36",
+        "Chrome on Android",
+      ],
+      [
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        "Safari on iPhone",
+      ],
+      [
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+        "Chrome on Linux",
+      ],
+      ["curl/8.5.0", "curl"],
+      [null, "an unknown browser"],
+    ];
+    for (const [ua, expected] of cases) expect(describeBrowser(ua)).toBe(expected);
   });
 
   it("retries after the base delay, doubling up to 64 times it", () => {

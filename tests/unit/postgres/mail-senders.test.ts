@@ -1,3 +1,4 @@
+import { originUnknown } from "@/lib/mail/messages";
 import { asc } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openPostgres, type Db } from "@/db";
@@ -23,7 +24,7 @@ describe("mail senders on one PostgreSQL database", () => {
       for (let i = 0; i < 50; i++)
         await enqueue(
           tx,
-          { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { at: t0.toISOString() } },
+          { kind: "new-sign-in", to: `user${i}@example.edu`, payload: { origin: originUnknown(t0) } },
           { now: t0 },
         );
     });
