@@ -7,6 +7,7 @@ import { db } from "@/db";
 import { createMeeting, deleteMeeting, updateMeeting } from "@/lib/meetings/service";
 import { meetingSchema } from "@/lib/validation/meeting";
 import { userAction } from "@/lib/server/action";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 const NOT_FOUND = "That meeting does not exist or is not yours.";
 const recordId = (formData: FormData) => z.coerce.number().int().positive().safeParse(formData.get("meeting"));
@@ -20,7 +21,7 @@ export const scheduleMeeting = userAction(meetingSchema, async (input, user) => 
 /** The meeting's record id comes from the form, but only the signed-in owner's meetings can match it. */
 export const editMeeting = userAction(meetingSchema, async (input, user, formData) => {
   const id = recordId(formData);
-  const meeting = id.success ? await updateMeeting(db(), user.id, id.data, input) : null;
+  const meeting = id.success ? await updateMeeting(db(), user.id, id.data, input, await requestOrigin()) : null;
   if (!meeting) return { ok: false, message: NOT_FOUND };
   revalidatePath("/meetings");
   redirect(`/meetings/${meeting.id}?saved=1`);

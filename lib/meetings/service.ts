@@ -7,6 +7,8 @@ import { roomOfUser } from "@/lib/room/service";
 import { meetings, type Meeting } from "@/db/schema";
 import { occurrences } from "@/lib/meetings/time";
 import type { MeetingInput } from "@/lib/validation/meeting";
+import { notifyUser } from "@/lib/mail/outbox";
+import { originUnknown, passcodeChange, type Origin } from "@/lib/mail/messages";
 
 /** An 11-digit meeting ID from a crypto source, unique among meetings (a PMI has 10 digits, so never equal). */
 export async function generateMeetingId(tx: Pick<Db, "select">): Promise<string> {
@@ -50,8 +52,17 @@ export async function createMeeting(db: Db, userId: number, input: MeetingInput)
   });
 }
 
-/** Edits keep a generated ID for good; a meeting moved off the PMI gets one, a meeting moved onto it drops it. */
-export async function updateMeeting(db: Db, userId: number, id: number, input: MeetingInput): Promise<Meeting | null> {
+/**
+ * Edits keep a generated ID for good; a meeting moved off the PMI gets one, a meeting moved onto it drops it.
+ * A new passcode on a meeting of its own is news for the owner, like the room's (never the passcode itself).
+ */
+export async function updateMeeting(
+  db: Db,
+  userId: number,
+  id: number,
+  input: MeetingInput,
+  origin: Origin = originUnknown(),
+): Promise<Meeting | null> {
   return withTransaction(db, async (tx) => {
     const [current] = await tx
       .select()
@@ -65,6 +76,14 @@ export async function updateMeeting(db: Db, userId: number, id: number, input: M
       .set({ meetingId, ...values(input) })
       .where(eq(meetings.id, id))
       .returning();
+    if (updated && !current.usesPmi && !updated.usesPmi && current.passcode !== updated.passcode) {
+      const change = passcodeChange({
+        field: "passcode",
+        from: current.passcode ? "set" : "none",
+        to: updated.passcode ? "set" : "none",
+      });
+      await notifyUser(tx, userId, { kind: "passcode-changed", payload: { change, meeting: updated.title, origin } });
+    }
     return updated ?? null;
   });
 }

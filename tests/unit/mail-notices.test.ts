@@ -9,6 +9,8 @@ import type { Origin } from "@/lib/mail/messages";
 import { deliverDue, type SenderSettings } from "@/lib/mail/sender";
 import { changeIdentity, changeSettings, secureRoom } from "@/lib/room/service";
 import { secureUserRoom } from "@/lib/support/service";
+import { createMeeting, updateMeeting } from "@/lib/meetings/service";
+import { meetingSchema } from "@/lib/validation/meeting";
 import { generatePmi } from "@/lib/validation";
 import type { MailTransport } from "@/lib/mail/transport";
 import { tempDatabase } from "../support/temp-db";
@@ -113,6 +115,26 @@ describe("notices to the owner, written with the change", () => {
       ["new-sign-in", { origin }],
       ["password-changed", { origin }],
     ]);
+  });
+
+  it("a scheduled meeting's new passcode, by the meeting's title; a renamed meeting is no news", async () => {
+    const { db, ada, queued } = await setup();
+    const input = meetingSchema.parse({
+      title: "Design review",
+      start: "2026-03-02T09:00",
+      duration: "60",
+      timeZone: "UTC",
+      meetingIdType: "generate",
+      passcode: "Xk7*mb12",
+    });
+    const meeting = await createMeeting(db, ada.id, input);
+    await updateMeeting(db, ada.id, meeting.id, { ...input, title: "Design review II" }, origin);
+    expect(await queued()).toEqual([]);
+    await updateMeeting(db, ada.id, meeting.id, { ...input, passcode: "Zq9*pl34" }, origin);
+    expect((await queued()).map((row) => [row.kind, row.payload])).toEqual([
+      ["passcode-changed", { change: "changed", meeting: "Design review", origin }],
+    ]);
+    expect(JSON.stringify(await db.select().from(outbox))).not.toMatch(/Xk7\*mb12|Zq9\*pl34/);
   });
 
   it("two answers to one person are two messages; a burst of room notices is one", async () => {
