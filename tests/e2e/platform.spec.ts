@@ -13,11 +13,11 @@ test("the site has a favicon, and help pages name their canonical address in ful
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/");
-  // SITE_URL is unset for the test build, so the default public address is used.
+  // The suite server's SITE_URL is its own address (tests/support/e2e-mail.ts), which mail links use too.
   await page.goto("/help/pmi-vs-regular-meetings");
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
     "href",
-    "http://localhost:3000/help/pmi-vs-regular-meetings",
+    `${E2E_BASE_URL}/help/pmi-vs-regular-meetings`,
   );
 });
 
