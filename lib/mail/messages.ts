@@ -16,10 +16,10 @@ export type PasscodeChange = "set" | "changed" | "removed";
 // What each kind of message carries. The outbox stores it as JSON and lib/mail/templates.ts renders it at
 // delivery, so the notices of a burst become one message.
 type Payloads = {
-  /** The PMI, personal link, join before host or waiting room; a passcode has its own kind. */
+  /** The PMI, personal link, passcode (only whether there is one), join before host or waiting room. */
   "room-changed": { changes: RoomChange[]; origin: Origin };
-  /** The room's passcode, or a scheduled meeting's (`meeting` is its topic). */
-  "passcode-changed": { change: PasscodeChange; meeting?: string; origin: Origin };
+  /** A scheduled meeting's passcode (`meeting` is its title); the room's is a room change. */
+  "passcode-changed": { change: PasscodeChange; meeting: string; origin: Origin };
   "room-secured": { origin: Origin };
   "password-changed": { origin: Origin };
   "new-sign-in": { origin: Origin };
@@ -43,10 +43,14 @@ export type MailMessage = {
 /** Kinds that wait out the burst window, so several changes in a row arrive as one message. */
 export const BURST_KINDS: ReadonlySet<MailKind> = new Set(["room-changed", "passcode-changed"]);
 
-/** A passcode goes into no mail, not even into the outbox: a room change that names one loses it. */
+/** A passcode goes into no mail, not even into the outbox: only whether there is one. */
 export function withoutSecrets(message: MailMessage): MailMessage {
   if (message.kind !== "room-changed") return message;
-  const changes = message.payload.changes.filter((change) => change.field !== "passcode");
+  const hide = (value: RoomChange["from"]) =>
+    value === undefined ? value : value && value !== "none" ? "set" : "none";
+  const changes = message.payload.changes.map((change) =>
+    change.field === "passcode" ? { field: change.field, from: hide(change.from), to: hide(change.to) } : change,
+  );
   return { ...message, payload: { ...message.payload, changes } };
 }
 

@@ -34,22 +34,17 @@ const NOTICES: { [K in NoticeKind]: Notice<K> } = {
       const fields = [...new Set(payloads.flatMap((p) => p.changes.map((c) => fieldLabel(c.field))))];
       return `Your meeting room was changed: ${fields.join(", ")}`;
     },
-    intro: "These changes were made to your personal meeting room.",
+    intro: "These changes were made to your personal meeting room. This message never contains a passcode.",
     verb: "Changed",
     lines: (payload) => payload.changes.map(describeChange),
     link: ROOM,
   },
   "passcode-changed": {
-    subject: (payloads) =>
-      payloads.every((p) => !p.meeting) ? "Your room's passcode was changed" : "A meeting passcode was changed",
-    intro: "A passcode of yours was changed. This message never contains a passcode: see it on your room's page.",
+    subject: (payloads) => (payloads.length > 1 ? "Meeting passcodes were changed" : "A meeting passcode was changed"),
+    intro: "The passcode of a meeting you scheduled was changed. This message never contains a passcode.",
     verb: "Changed",
-    lines: (payload) => [
-      payload.meeting
-        ? `Passcode of the meeting “${payload.meeting}” ${PASSCODE_WORDS[payload.change]}`
-        : `Room passcode ${PASSCODE_WORDS[payload.change]}`,
-    ],
-    link: ROOM,
+    lines: (payload) => [`Passcode of the meeting “${payload.meeting}” ${PASSCODE_WORDS[payload.change]}`],
+    link: { path: "/meetings", label: "Review your meetings" },
   },
   "room-secured": {
     subject: (payloads) =>

@@ -6,7 +6,7 @@ import { lockRows, withTransaction, type Tx } from "@/db/transaction";
 import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
 import { notifyUser } from "@/lib/mail/outbox";
-import { originUnknown, passcodeChange, type Origin } from "@/lib/mail/messages";
+import { originUnknown, type Origin } from "@/lib/mail/messages";
 import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
@@ -153,17 +153,8 @@ export async function changeSettings(
     if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
     const updated = await updateSettings(tx, room.id, next);
     const entry = await record(tx, room.id, actorId, "updated", changed);
-    // The owner hears of it: a passcode in a notice of its own, the rest together (lib/mail/messages.ts).
-    const [passcode, others] = [
-      changed.filter((c) => c.field === "passcode"),
-      changed.filter((c) => c.field !== "passcode"),
-    ];
-    if (passcode[0])
-      await notifyUser(tx, userId, {
-        kind: "passcode-changed",
-        payload: { change: passcodeChange(passcode[0]), origin },
-      });
-    if (others.length > 0) await notifyUser(tx, userId, { kind: "room-changed", payload: { changes: others, origin } });
+    // The passcode goes as "changed" only (lib/mail/messages.ts withoutSecrets).
+    await notifyUser(tx, userId, { kind: "room-changed", payload: { changes: changed, origin } });
     return { ok: true, room: updated!, changed, entry, before: room.updatedAt };
   });
 }

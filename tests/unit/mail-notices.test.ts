@@ -58,7 +58,7 @@ describe("notices to the owner, written with the change", () => {
     ]);
   });
 
-  it("a passcode change in a notice of its own that never holds the passcode; nothing for a refused save", async () => {
+  it("a settings change, the passcode only as changed; nothing for a refused or an empty save", async () => {
     const { db, ada, grace, room, queued } = await setup();
     const { pmi } = await room();
     await changeSettings(
@@ -69,11 +69,11 @@ describe("notices to the owner, written with the change", () => {
       origin,
     );
     expect((await queued()).map((row) => [row.kind, row.payload])).toEqual([
-      ["passcode-changed", { change: "changed", origin }],
       [
         "room-changed",
         {
           changes: [
+            { field: "passcode", from: "set", to: "set" },
             { field: "joinBeforeHost", from: false, to: true },
             { field: "waitingRoom", from: true, to: false },
           ],
@@ -92,7 +92,7 @@ describe("notices to the owner, written with the change", () => {
       { passcode: "Secret_991", joinBeforeHost: true, waitingRoom: false },
       origin,
     );
-    expect(await queued()).toHaveLength(2);
+    expect(await queued()).toHaveLength(1);
   });
 
   it("securing: by the owner, or by support with the support person's name", async () => {
