@@ -57,6 +57,8 @@ export default defineConfig({
       JOIN_LIMIT_CLIENT: "10000",
       JOIN_LIMIT_ID: "5",
       ROOM_CLAIM_LIMIT: "4",
+      // Low enough for tests/e2e/support-mail.spec.ts to reach with its own support account.
+      SUPPORT_SEND_LIMIT: "5",
       ...E2E_MAIL_ENV,
     },
   },

@@ -11,6 +11,7 @@ const BOTH_ENGINES = [
   "device-cookie",
   "time-zones",
   "support",
+  "support-send",
   "sso",
   "mail-outbox",
 ];

@@ -205,7 +205,7 @@ export const supportAccessLog = pgTable(
       .references(() => users.id),
     targetUserId: integer("target_user_id").references(() => users.id),
     query: text("query").notNull(),
-    action: text("action", { enum: ["lookup", "secure"] })
+    action: text("action", { enum: ["lookup", "secure", "send"] })
       .notNull()
       .default("lookup"),
     at: instant("at").notNull().defaultNow(),

@@ -211,7 +211,7 @@ export const supportAccessLog = sqliteTable(
       .references(() => users.id),
     targetUserId: integer("target_user_id").references(() => users.id),
     query: text("query").notNull(),
-    action: text("action", { enum: ["lookup", "secure"] })
+    action: text("action", { enum: ["lookup", "secure", "send"] })
       .notNull()
       .default("lookup"),
     at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),

@@ -79,7 +79,7 @@ const SEARCH_OPTIONS: SearchOptions = {
   boostDocument: (id: string) => (id.startsWith("faq:") ? FAQ_BOOST : 1),
 };
 
-function sectionTitle(articleTitle: string, heading: string): string {
+export function sectionTitle(articleTitle: string, heading: string): string {
   return /[?!.]$/.test(articleTitle) ? `${articleTitle} ${heading}` : `${articleTitle}: ${heading}`;
 }
 

@@ -72,6 +72,9 @@ const envSchema = z.object({
   // Claims of a PMI or link refused as "in use", per account: otherwise /room would tell anyone which exist.
   ROOM_CLAIM_LIMIT: int(20),
   ROOM_CLAIM_WINDOW_SECONDS: int(60 * 60),
+  // Answers one support person may send to users ("Send to a user"): a slip or a stolen session mails few.
+  SUPPORT_SEND_LIMIT: int(60),
+  SUPPORT_SEND_WINDOW_SECONDS: int(60 * 60),
   // Single sign-on through an OpenID provider (lib/auth/sso.ts): on when OIDC_ISSUER is set.
   OIDC_ISSUER: z.preprocess(
     blankIsUnset,

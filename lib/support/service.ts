@@ -53,7 +53,7 @@ export async function findUser(db: Db, raw: string): Promise<Found | null> {
 
 export async function logAccess(
   db: Db,
-  entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" },
+  entry: { supportUserId: number; targetUserId: number | null; query: string; action?: "lookup" | "secure" | "send" },
 ) {
   await withTransaction(db, (tx) => tx.insert(supportAccessLog).values({ ...entry, query: entry.query.slice(0, 300) }));
 }

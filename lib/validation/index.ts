@@ -10,3 +10,4 @@ export * from "./meeting";
 export * from "./text";
 export * from "./time-zones";
 export * from "./limits";
+export * from "./support";

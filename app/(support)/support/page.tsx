@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth";
 import { searchHelp } from "@/lib/help/search";
 import { siteOrigin } from "@/lib/server/site";
-import { helpfulTotals, lookUp } from "@/lib/support/queries";
+import { failedMail, helpfulTotals, lookUp } from "@/lib/support/queries";
 import { UserBar } from "@/app/_components/user-bar";
 import { AnswerResults } from "./answers";
+import { MailList } from "./mail-list";
 import { UserCard } from "./user-card";
 import { HelpfulPanel } from "./votes";
 
@@ -48,7 +49,7 @@ export default async function SupportPage({ searchParams }: Props) {
             Search
           </button>
         </form>
-        <AnswerResults query={q} results={results} origin={origin} />
+        <AnswerResults query={q} results={results} origin={origin} sendTo={found?.user.email ?? ""} />
       </section>
 
       <section aria-labelledby="lookup-heading" className="space-y-3">
@@ -83,8 +84,25 @@ export default async function SupportPage({ searchParams }: Props) {
         ) : null}
         {find && !found ? <p role="status">No account matches “{find}”.</p> : null}
         {found ? (
-          <UserCard found={found} history={found.history} origin={origin} viewerId={staff.id} signIn={found.signIn} />
+          <UserCard
+            found={found}
+            history={found.history}
+            origin={origin}
+            viewerId={staff.id}
+            signIn={found.signIn}
+            mail={found.mail}
+          />
         ) : null}
+      </section>
+
+      <section aria-labelledby="failed-heading" className="space-y-3">
+        <h2 id="failed-heading" className="text-xl font-semibold">
+          Messages that could not be delivered
+        </h2>
+        <p className="text-sm text-slate-700">
+          The most recent messages the mail sender gave up on after retrying. Check the address with the user.
+        </p>
+        <MailList items={await failedMail()} label="Messages that could not be delivered" empty="None." />
       </section>
 
       <section aria-labelledby="helpful-heading" className="space-y-3">

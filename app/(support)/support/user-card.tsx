@@ -5,6 +5,8 @@ import { formatPmi } from "@/lib/validation/pmi";
 import { RoomHistory } from "@/app/_components/room-history";
 import type { HistoryEntry } from "@/lib/room/queries";
 import { describeEntry } from "@/lib/room/history";
+import type { MailItem } from "@/lib/support/mail-view";
+import { MailList } from "./mail-list";
 import { SecureUserRoom } from "./secure-user-room";
 
 /** What support may see of a room: never the passcode itself, only whether there is one. */
@@ -21,12 +23,14 @@ export function UserCard({
   origin,
   viewerId,
   signIn,
+  mail,
 }: {
   found: Found;
   history: HistoryEntry[];
   origin: string;
   viewerId: number;
   signIn: { password: boolean; sso: boolean };
+  mail: MailItem[];
 }) {
   const { user, room } = found;
   const flags = bestPracticeFlags(room);
@@ -70,6 +74,26 @@ export function UserCard({
           Recent changes
         </h4>
         <RoomHistory entries={history.map((entry) => describeEntry(entry, viewerId))} />
+      </section>
+      <section aria-labelledby="found-answers" className="space-y-2">
+        <h4 id="found-answers" className="font-semibold">
+          Answers sent
+        </h4>
+        <MailList
+          items={mail.filter((item) => item.answer)}
+          label={`Answers sent to ${user.name}`}
+          empty="No answers sent yet."
+        />
+      </section>
+      <section aria-labelledby="found-failed" className="space-y-2">
+        <h4 id="found-failed" className="font-semibold">
+          Undelivered messages
+        </h4>
+        <MailList
+          items={mail.filter((item) => item.state === "failed")}
+          label={`Undelivered messages to ${user.name}`}
+          empty="None: every message to this user was delivered or is on its way."
+        />
       </section>
     </article>
   );
