@@ -336,6 +336,8 @@ export const outbox = sqliteTable(
   (t) => [
     index("outbox_due").on(t.status, t.nextAttemptAt),
     index("outbox_burst").on(t.recipient, t.kind, t.status),
+    // What was sent to one account, for the support look-up card.
+    index("outbox_user").on(t.userId, t.id),
     check(
       "outbox_kind_check",
       sql`${t.kind} in ('room-changed', 'passcode-changed', 'room-secured', 'password-changed', 'new-sign-in', 'answer-sent')`,
