@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { outbox, type OutboxRow } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
@@ -132,6 +132,23 @@ async function retryOrFail(
   });
 }
 
+/**
+ * Deletes notices sent more than `keepDays` ago. Answers support sent stay (the look-up card lists them), and so
+ * do failed messages (support reads them). Returns how many went.
+ */
+export async function pruneSent(db: Db, now: Date, keepDays = env().MAIL_KEEP_DAYS): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 24 * 60 * 60 * 1000);
+  const gone = await withTransaction(db, (tx) =>
+    tx
+      .delete(outbox)
+      .where(and(eq(outbox.status, "sent"), ne(outbox.kind, "answer-sent"), lt(outbox.sentAt, before)))
+      .returning({ id: outbox.id }),
+  );
+  return gone.length;
+}
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
 export type Sender = { stop(): Promise<void> };
 
 /**
@@ -145,8 +162,13 @@ export function startSender(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();
+  let prunedAt = 0;
   const run = async () => {
     try {
+      if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneSent(db, new Date());
+      }
       // A full batch may have left more behind: go on at once.
       const settings = senderSettings();
       for (;;) {

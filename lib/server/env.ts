@@ -120,6 +120,8 @@ const envSchema = z.object({
   MAIL_RETRY_BASE_SECONDS: int(60),
   MAIL_GIVE_UP_SECONDS: int(24 * 60 * 60),
   MAIL_POLL_MS: z.coerce.number().int().min(10, "MAIL_POLL_MS must be at least 10").default(2000),
+  // Sent notices are deleted after this many days; answers from support and failed messages are kept.
+  MAIL_KEEP_DAYS: z.coerce.number().int().min(1, "MAIL_KEEP_DAYS must be at least 1").default(90),
 });
 
 /** Settings that only make sense together: each problem names the variable to fix. */

@@ -8,7 +8,7 @@ import { outbox, users } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { createUserWithRoom } from "@/lib/auth/users";
 import { enqueue, type MailMessage, type Origin } from "@/lib/mail/outbox";
-import { deliverDue, startSender, type SenderSettings } from "@/lib/mail/sender";
+import { deliverDue, pruneSent, startSender, type SenderSettings } from "@/lib/mail/sender";
 import { fileTransport, smtpTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { countingTransport } from "../support/counting-transport";
@@ -152,6 +152,25 @@ describe("the mail outbox", () => {
       /- Waiting room: on → off\n[^]*- Personal link: ada\.l → ada\.lovelace\n[^]*- Join before host: off → on\n/,
     );
     expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent", "sent"]);
+  });
+
+  it("deletes notices sent longer ago than MAIL_KEEP_DAYS; keeps answers, failed and unsent mail", async () => {
+    const { db, ada, queue, rows } = await setup();
+    const server = await smtp();
+    await queue({ kind: "password-changed", payload: { origin: ORIGIN } });
+    await queue({
+      kind: "answer-sent",
+      payload: { title: "An answer", excerpt: "", path: "/help/faq", sentBy: { id: ada.id, name: "Support" } },
+    });
+    await deliverDue(db, smtpTo(server), t0, "s1", settings);
+    await queue({ kind: "new-sign-in", payload: { origin: ORIGIN } }, at(86_400 * 30));
+    const day = 86_400_000;
+    expect(await pruneSent(db, new Date(t0.getTime() + 30 * day), 30)).toBe(0);
+    expect(await pruneSent(db, new Date(t0.getTime() + 31 * day), 30)).toBe(1);
+    expect((await rows()).map((r) => [r.kind, r.status])).toEqual([
+      ["answer-sent", "sent"],
+      ["new-sign-in", "pending"],
+    ]);
   });
 
   it("keeps mail through an outage and delivers it once when the server is back; gives up after the window", async () => {
