@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import published from "../../content/published-slugs.json" with { type: "json" };
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "../support/axe";
 import { queryE2eDb } from "../support/db";
-import { E2E_BASE_URL } from "../support/env";
+import { canonicalFor } from "../support/env";
 
 const articles = published.articles.filter((slug) => slug !== "faq");
 const renames = published.faqRenames as Record<string, string>;
@@ -52,7 +52,7 @@ test("each answer sits on /help/faq under its slug, and on its own permalink pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Should I use my Personal Meeting ID for class sessions?",
   );
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${E2E_BASE_URL}/help/faq/${slug}`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", canonicalFor(`/help/faq/${slug}`));
   await expect(page.getByRole("heading", { name: "Related articles" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "More questions" }).getByRole("link")).toHaveCount(2);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createAccount, DEMO_PASSWORD, signIn } from "../support/accounts";
-import { E2E_BASE_URL, E2E_ENGINE } from "../support/env";
+import { E2E_BASE_URL, E2E_ENGINE, canonicalFor } from "../support/env";
 import { actionId, rawPost } from "../support/raw-request";
 
 test("/api/health answers ok when the database does, and names the engine that answered", async ({ request }) => {
@@ -13,11 +13,10 @@ test("the site has a favicon, and help pages name their canonical address in ful
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/");
-  // The suite server's SITE_URL is its own address (tests/support/e2e-mail.ts), which mail links use too.
   await page.goto("/help/pmi-vs-regular-meetings");
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
     "href",
-    `${E2E_BASE_URL}/help/pmi-vs-regular-meetings`,
+    canonicalFor("/help/pmi-vs-regular-meetings"),
   );
 });
 

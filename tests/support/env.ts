@@ -18,3 +18,11 @@ export const E2E_DATABASE_ENV: Record<string, string> = {
   DATABASE_PATH: E2E_DATABASE_PATH,
   DATABASE_URL: E2E_DATABASE_URL ?? "",
 };
+
+/**
+ * The help pages' canonical link for `path`: the test build has no SITE_URL, so pages are prerendered on the
+ * default address, and each is rendered again on the server's own SITE_URL (its address) once its 5-minute
+ * revalidation comes due, which a long run reaches. Either way the link is absolute and names the page.
+ */
+export const canonicalFor = (path: string) =>
+  new RegExp(`^(http://localhost:3000|${E2E_BASE_URL.replace(/\./g, "\\.")})${path.replace(/\./g, "\\.")}$`);
