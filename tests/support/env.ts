@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { DEFAULT_SITE_URL } from "../../lib/server/site-url";
 
 // Shared by the Playwright config (which starts the server) and the tests (which create accounts in the same
 // database). E2E_DATABASE_URL, set by tests/support/e2e-run.ts for the second run, selects PostgreSQL.
@@ -25,4 +26,6 @@ export const E2E_DATABASE_ENV: Record<string, string> = {
  * revalidation comes due, which a long run reaches. Either way the link is absolute and names the page.
  */
 export const canonicalFor = (path: string) =>
-  new RegExp(`^(http://localhost:3000|${E2E_BASE_URL.replace(/\./g, "\\.")})${path.replace(/\./g, "\\.")}$`);
+  new RegExp(`^(${[DEFAULT_SITE_URL, E2E_BASE_URL].map(literal).join("|")})${literal(path)}$`);
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
