@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, signIn } from "../support/accounts";
+import { changePassword, createAccount, signIn } from "../support/accounts";
 import { queryE2eDb } from "../support/db";
 import { mailTo, smtpServer, waitForMail } from "../support/e2e-mail";
 import { formMessage, submit } from "../support/page";
@@ -27,13 +27,8 @@ test("an SMTP outage loses nothing and sends nothing twice: the notices go once 
   await page.getByLabel("Waiting room", { exact: true }).uncheck();
   await submit(page, /^Save settings/);
   await expect(formMessage(page)).toHaveText("Saved.");
-  await page.goto("/account");
   const password = "a new passphrase during the outage";
-  await page.getByLabel("Current password").fill(account.password);
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm new password").fill(password);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText(/Password changed\./)).toBeVisible();
+  await changePassword(page, account.password, password);
 
   // Both notices were tried while the server was down, and are waiting to be tried again.
   await expect

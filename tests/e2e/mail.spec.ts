@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { generatePmi } from "../../lib/validation/generate";
-import { createAccount, signIn, type Account } from "../support/accounts";
+import { changePassword, createAccount, signIn, type Account } from "../support/accounts";
 import { roomOf } from "../support/db";
 import { E2E_BASE_URL } from "../support/env";
 import { mailTo, waitForMail, type Mail } from "../support/e2e-mail";
@@ -117,13 +117,8 @@ test("securing the room is mailed, saying who did it when support did", async ({
 
 test("a password change is mailed, without the password", async ({ page, request }) => {
   const account = await owner(page);
-  await page.goto("/account");
   const password = "a brand new passphrase for mail";
-  await page.getByLabel("Current password").fill(account.password);
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("Confirm new password").fill(password);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText(/Password changed\./)).toBeVisible();
+  await changePassword(page, account.password, password);
   const mail = await waitForMail(request, account.email, /^Your Roomdesk password was changed$/);
   expectNotice(mail, [password, account.password]);
   expect(mail.text).toContain(`${E2E_BASE_URL}/account`);

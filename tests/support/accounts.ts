@@ -40,3 +40,13 @@ export async function signIn(page: Page, email: string, password: string, target
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
+
+/** Changes the signed-in account's password on /account, and waits until the page says it is changed. */
+export async function changePassword(page: Page, current: string, next: string) {
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("Confirm new password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/Password changed\./)).toBeVisible();
+}
