@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray, lt } from "drizzle-orm";
-import type { Db } from "@/db";
+import { and, eq, inArray, lt, sql, type Placeholder } from "drizzle-orm";
+import { engineOf, type Db } from "@/db";
 import { withTransaction, type Tx } from "@/db/transaction";
 import { sessions, ssoIdentities, users, type User } from "@/db/schema";
 import { notifyUser } from "@/lib/mail/outbox";
@@ -81,18 +81,32 @@ export async function endSsoSessions(db: Db, issuer: string, request: { sub?: st
   });
 }
 
+const sessionWithUser = (db: Db, key: string | Placeholder) =>
+  db
+    .select({ user: users, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, key))
+    .limit(1);
+
+// Every signed-in request reads its session: on SQLite the query is compiled once per connection, since
+// building and preparing it each time cost more than running it. PostgreSQL runs it as built.
+const lookups = new WeakMap<Db, ReturnType<typeof compileLookup>>();
+const compileLookup = (db: Db) => sessionWithUser(db, sql.placeholder("key")).prepare();
+
+function compiledLookup(db: Db) {
+  let found = lookups.get(db);
+  if (!found) lookups.set(db, (found = compileLookup(db)));
+  return found;
+}
+
 /**
  * The user of a live session: one primary-key read joined to the user. A session past its limits has ended
  * and is deleted. Since last_seen_at lags by up to an hour, idle means idle to within the hour.
  */
 export async function sessionUser(db: Db, id: string, limits: SessionLimits, now = new Date()): Promise<User | null> {
   const key = digest(id);
-  const [row] = await db
-    .select({ user: users, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, key))
-    .limit(1);
+  const row = engineOf(db) === "sqlite" ? compiledLookup(db).get({ key }) : (await sessionWithUser(db, key))[0];
   if (!row) return null;
   const idle = now.getTime() - row.lastSeenAt.getTime();
   if (idle > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.maxAgeMs) {

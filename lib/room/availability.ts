@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { engineOf, type Db } from "@/db";
 import { roomHolds, rooms } from "@/db/schema";
+import { heldForOther, takenByOtherRoom } from "@/lib/room/statements";
 
-type Reader = Pick<Db, "select">;
+// An identity save runs these: on SQLite through statements compiled once per connection (lib/room/statements.ts).
 
 /** Whether a released value is on hold for someone other than this user (SPEC §3: 30 days). */
-async function heldForSomeoneElse(tx: Reader, kind: "pmi" | "link", value: string, userId: number, now: Date) {
+async function heldForSomeoneElse(tx: Db, kind: "pmi" | "link", value: string, userId: number, now: Date) {
   const [held] = await tx
     .select({ userId: roomHolds.userId })
     .from(roomHolds)
@@ -23,7 +24,9 @@ async function heldForSomeoneElse(tx: Reader, kind: "pmi" | "link", value: strin
 }
 
 /** Free for this user: no other room holds it, and no hold keeps it for someone else. */
-export async function pmiAvailable(tx: Reader, pmi: string, userId: number, now = new Date()): Promise<boolean> {
+export async function pmiAvailable(tx: Db, pmi: string, userId: number, now = new Date()): Promise<boolean> {
+  if (engineOf(tx) === "sqlite")
+    return !takenByOtherRoom(tx, "pmi", pmi, userId) && !heldForOther(tx, "pmi", pmi, userId, now);
   const [taken] = await tx
     .select({ id: rooms.id })
     .from(rooms)
@@ -33,8 +36,10 @@ export async function pmiAvailable(tx: Reader, pmi: string, userId: number, now 
 }
 
 /** The same for a link, without regard to case (links are stored lower-case). */
-export async function linkAvailable(tx: Reader, link: string, userId: number, now = new Date()): Promise<boolean> {
+export async function linkAvailable(tx: Db, link: string, userId: number, now = new Date()): Promise<boolean> {
   const lower = link.toLowerCase();
+  if (engineOf(tx) === "sqlite")
+    return !takenByOtherRoom(tx, "link", lower, userId) && !heldForOther(tx, "link", lower, userId, now);
   const [taken] = await tx
     .select({ id: rooms.id })
     .from(rooms)

@@ -1,13 +1,21 @@
 import "server-only";
-import { and, eq, lte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { databaseError } from "@/db/errors";
 import { lockRows, withTransaction, type Tx } from "@/db/transaction";
-import { roomHolds, rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
+import { rooms, type Room, type RoomChange, type RoomChangeRow } from "@/db/schema";
 import { endIntrusion } from "@/lib/join/live";
 import { notifyUser } from "@/lib/mail/outbox";
 import { originUnknown, type Origin } from "@/lib/mail/messages";
-import { insertChange, selectRoomOfUser, updateSettings } from "@/lib/room/statements";
+import {
+  endExpiredHolds,
+  holdValue,
+  insertChange,
+  releaseValue,
+  selectRoomOfUser,
+  updateIdentity,
+  updateSettings,
+} from "@/lib/room/statements";
 import { linkAvailable, pmiAvailable } from "@/lib/room/availability";
 import { generatePasscode, generatePmi, securedLink } from "@/lib/validation/generate";
 import { settingsProblems, type RoomSettings } from "@/lib/validation/room";
@@ -56,14 +64,11 @@ async function lockedRoomOfUser(tx: Tx, userId: number): Promise<Room> {
 /** Releases the old value into a 30-day hold for its owner; taking a value back ends its hold. */
 async function hold(tx: Tx, kind: "pmi" | "link", value: string, userId: number, now: Date) {
   const expiresAt = new Date(now.getTime() + HOLD_DAYS * 24 * 60 * 60 * 1000);
-  await tx
-    .insert(roomHolds)
-    .values({ kind, value, userId, expiresAt })
-    .onConflictDoUpdate({ target: [roomHolds.kind, roomHolds.value], set: { userId, expiresAt } });
+  await holdValue(tx, { kind, value, userId, expiresAt });
 }
 
 async function release(tx: Tx, kind: "pmi" | "link", value: string) {
-  await tx.delete(roomHolds).where(and(eq(roomHolds.kind, kind), eq(roomHolds.value, value)));
+  await releaseValue(tx, kind, value);
 }
 
 async function record(
@@ -92,7 +97,7 @@ export async function changeIdentity(
   try {
     return await withTransaction(db, async (tx): Promise<Outcome> => {
       const now = new Date();
-      await tx.delete(roomHolds).where(lte(roomHolds.expiresAt, now));
+      await endExpiredHolds(tx, now);
       const room = await lockedRoomOfUser(tx, userId);
       const refusals: Refusal[] = [];
       if (next.pmi !== room.pmi && !(await pmiAvailable(tx, next.pmi, userId, now)))
@@ -113,11 +118,7 @@ export async function changeIdentity(
         changed.push({ field: "link", from: room.link, to: next.link });
       }
       if (changed.length === 0) return { ok: true, room, changed, before: room.updatedAt };
-      const [updated] = await tx
-        .update(rooms)
-        .set({ pmi: next.pmi, link: next.link })
-        .where(eq(rooms.id, room.id))
-        .returning();
+      const updated = await updateIdentity(tx, room.id, { pmi: next.pmi, link: next.link });
       const entry = await record(tx, room.id, actorId, "updated", changed);
       await notifyUser(tx, userId, { kind: "room-changed", payload: { changes: changed, origin } });
       return { ok: true, room: updated!, changed, entry, before: room.updatedAt };

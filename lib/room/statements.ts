@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, lte, ne, sql } from "drizzle-orm";
 import { engineOf, type Db } from "@/db";
-import { roomChanges, rooms, type RoomChange } from "@/db/schema";
+import { roomChanges, roomHolds, rooms, type RoomChange } from "@/db/schema";
 
-// An update's placeholder as raw SQL, which Drizzle's types accept in `set`; its value is not mapped.
+// A placeholder as raw SQL, which Drizzle's types accept in `set`; its value is not mapped. Neither is one
+// compared in a where clause: times go in as the ms the columns store.
 const value = (name: string) => sql`${sql.placeholder(name)}`;
 
 /**
@@ -38,6 +39,58 @@ function compile(db: Db) {
         changes: sql.placeholder("changes"),
       })
       .returning({ id: roomChanges.id, at: roomChanges.at })
+      .prepare(),
+    saveIdentity: db
+      .update(rooms)
+      .set({ pmi: value("pmi"), link: value("link"), updatedAt: value("updatedAt") })
+      .where(eq(rooms.id, sql.placeholder("id")))
+      .returning()
+      .prepare(),
+    pmiTaken: db
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.pmi, sql.placeholder("pmi")), ne(rooms.userId, sql.placeholder("userId"))))
+      .limit(1)
+      .prepare(),
+    linkTaken: db
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(sql`lower(${rooms.link})`, sql.placeholder("link")), ne(rooms.userId, sql.placeholder("userId"))))
+      .limit(1)
+      .prepare(),
+    heldForOther: db
+      .select({ userId: roomHolds.userId })
+      .from(roomHolds)
+      .where(
+        and(
+          eq(roomHolds.kind, sql.placeholder("kind")),
+          eq(roomHolds.value, sql.placeholder("value")),
+          gt(roomHolds.expiresAt, value("now")),
+          ne(roomHolds.userId, sql.placeholder("userId")),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    endHolds: db
+      .delete(roomHolds)
+      .where(lte(roomHolds.expiresAt, value("now")))
+      .prepare(),
+    hold: db
+      .insert(roomHolds)
+      .values({
+        kind: sql.placeholder("kind"),
+        value: sql.placeholder("value"),
+        userId: sql.placeholder("userId"),
+        expiresAt: sql.placeholder("expiresAt"),
+      })
+      .onConflictDoUpdate({
+        target: [roomHolds.kind, roomHolds.value],
+        set: { userId: sql`excluded.user_id`, expiresAt: sql`excluded.expires_at` },
+      })
+      .prepare(),
+    release: db
+      .delete(roomHolds)
+      .where(and(eq(roomHolds.kind, sql.placeholder("kind")), eq(roomHolds.value, sql.placeholder("value"))))
       .prepare(),
   };
 }
@@ -89,4 +142,55 @@ export async function insertChange(
   }
   const [row] = statements(db).record.all(entry);
   return row;
+}
+
+export async function updateIdentity(db: Db, id: number, next: { pmi: string; link: string }) {
+  if (engineOf(db) !== "sqlite") {
+    const [row] = await db.update(rooms).set(next).where(eq(rooms.id, id)).returning();
+    return row;
+  }
+  const [row] = statements(db).saveIdentity.all({ id, ...next, updatedAt: Date.now() });
+  return row;
+}
+
+/** SQLite only (lib/room/availability.ts): whether another room has this PMI, or this lower-case link. */
+export function takenByOtherRoom(db: Db, kind: "pmi" | "link", value: string, userId: number): boolean {
+  const found =
+    kind === "pmi"
+      ? statements(db).pmiTaken.get({ pmi: value, userId })
+      : statements(db).linkTaken.get({ link: value, userId });
+  return Boolean(found);
+}
+
+/** SQLite only (lib/room/availability.ts): whether a value is on hold for someone other than this user. */
+export function heldForOther(db: Db, kind: "pmi" | "link", value: string, userId: number, now: Date): boolean {
+  return Boolean(statements(db).heldForOther.get({ kind, value, userId, now: now.getTime() }));
+}
+
+/** Ends the holds that have run out. */
+export async function endExpiredHolds(db: Db, now: Date) {
+  if (engineOf(db) !== "sqlite") await db.delete(roomHolds).where(lte(roomHolds.expiresAt, now));
+  else statements(db).endHolds.run({ now: now.getTime() });
+}
+
+/** Holds a value for `userId` until `expiresAt`, taking it over from any earlier hold. */
+export async function holdValue(
+  db: Db,
+  hold: { kind: "pmi" | "link"; value: string; userId: number; expiresAt: Date },
+) {
+  if (engineOf(db) !== "sqlite")
+    await db
+      .insert(roomHolds)
+      .values(hold)
+      .onConflictDoUpdate({
+        target: [roomHolds.kind, roomHolds.value],
+        set: { userId: hold.userId, expiresAt: hold.expiresAt },
+      });
+  else statements(db).hold.run(hold);
+}
+
+export async function releaseValue(db: Db, kind: "pmi" | "link", value: string) {
+  if (engineOf(db) !== "sqlite")
+    await db.delete(roomHolds).where(and(eq(roomHolds.kind, kind), eq(roomHolds.value, value)));
+  else statements(db).release.run({ kind, value });
 }
